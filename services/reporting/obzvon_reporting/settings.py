@@ -1,0 +1,11 @@
+"""Settings of the reporting service (environment prefix OBZVON_REPORTING_)."""
+
+from pydantic_settings import SettingsConfigDict
+
+from obzvon_platform.serve import HttpSettings
+
+
+class ReportingHttpSettings(HttpSettings):
+    model_config = SettingsConfigDict(env_prefix="OBZVON_REPORTING_", env_file=".env", extra="ignore")
+
+    port: int = 8003
