@@ -72,7 +72,7 @@ def test_image_is_built_from_files_that_exist(compose: dict[str, Any]) -> None:
 def test_environment_names_are_settings_the_code_reads(compose: dict[str, Any]) -> None:
     known = known_env_names()
     for name, svc in compose["services"].items():
-        for var in (svc.get("environment") or {}):
+        for var in svc.get("environment") or {}:
             if var.startswith("OBZVON_"):
                 assert var in known, f"{name}: {var} is read by no settings class"
 

@@ -79,6 +79,8 @@ def create_service_app(
     async def readyz(request: Request) -> JSONResponse:
         checks = await request.app.state.resources.check()
         ready = all(v == "ok" for v in checks.values())
-        return JSONResponse({"status": "ok" if ready else "unavailable", "checks": checks}, 200 if ready else 503)
+        return JSONResponse(
+            {"status": "ok" if ready else "unavailable", "checks": checks}, 200 if ready else 503
+        )
 
     return app

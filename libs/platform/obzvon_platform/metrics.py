@@ -6,8 +6,12 @@ from fastapi import FastAPI, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
-HTTP_REQUESTS = Counter("obzvon_http_requests_total", "HTTP requests", ["service", "method", "route", "status"])
-HTTP_LATENCY = Histogram("obzvon_http_request_seconds", "HTTP request latency", ["service", "method", "route"])
+HTTP_REQUESTS = Counter(
+    "obzvon_http_requests_total", "HTTP requests", ["service", "method", "route", "status"]
+)
+HTTP_LATENCY = Histogram(
+    "obzvon_http_request_seconds", "HTTP request latency", ["service", "method", "route"]
+)
 
 
 class MetricsMiddleware(BaseHTTPMiddleware):

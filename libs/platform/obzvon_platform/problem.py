@@ -88,7 +88,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def on_http(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, StarletteHTTPException)
         ru, en = _GENERIC.get(exc.status_code, (str(exc.detail), str(exc.detail)))
-        problem = Problem(exc.status_code, f"http_{exc.status_code}", ru, en, headers=exc.headers)
+        problem = Problem(exc.status_code, f"http_{exc.status_code}", ru, en, headers=dict(exc.headers or {}))
         return problem_response(request, problem)
 
     async def on_validation(request: Request, exc: Exception) -> JSONResponse:

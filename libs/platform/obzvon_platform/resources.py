@@ -33,7 +33,9 @@ class Resources:
             keys=RedisKeys(settings.redis_prefix),
         )
         if with_amqp:
-            res.amqp = await aio_pika.connect_robust(settings.amqp_url, client_properties={"connection_name": "obzvon"})
+            res.amqp = await aio_pika.connect_robust(
+                settings.amqp_url, client_properties={"connection_name": "obzvon"}
+            )
         return res
 
     async def close(self) -> None:

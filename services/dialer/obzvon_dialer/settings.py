@@ -1,8 +1,7 @@
 """Settings of the dialer service (environment prefix OBZVON_DIALER_)."""
 
-from pydantic_settings import SettingsConfigDict
-
 from obzvon_platform.serve import HttpSettings
+from pydantic_settings import SettingsConfigDict
 
 
 class DialerHttpSettings(HttpSettings):

@@ -1,8 +1,7 @@
 """Settings of the integrations service (environment prefix OBZVON_INTEGRATIONS_)."""
 
-from pydantic_settings import SettingsConfigDict
-
 from obzvon_platform.serve import HttpSettings
+from pydantic_settings import SettingsConfigDict
 
 
 class IntegrationsHttpSettings(HttpSettings):

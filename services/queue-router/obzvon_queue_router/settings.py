@@ -1,8 +1,7 @@
 """Settings of the queue-router service (environment prefix OBZVON_QUEUE_ROUTER_)."""
 
-from pydantic_settings import SettingsConfigDict
-
 from obzvon_platform.serve import HttpSettings
+from pydantic_settings import SettingsConfigDict
 
 
 class QueueRouterHttpSettings(HttpSettings):

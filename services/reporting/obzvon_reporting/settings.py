@@ -1,8 +1,7 @@
 """Settings of the reporting service (environment prefix OBZVON_REPORTING_)."""
 
-from pydantic_settings import SettingsConfigDict
-
 from obzvon_platform.serve import HttpSettings
+from pydantic_settings import SettingsConfigDict
 
 
 class ReportingHttpSettings(HttpSettings):

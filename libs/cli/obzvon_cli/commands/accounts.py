@@ -9,7 +9,7 @@ from obzvon_db.session import create_engine, create_sessionmaker
 from obzvon_platform.settings import common_settings
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("create-admin", help="create an administrator account")
     p.add_argument("--email", required=True)
     p.add_argument("--full-name", default="Администратор")

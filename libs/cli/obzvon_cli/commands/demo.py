@@ -29,7 +29,7 @@ GROUP_NAME = "Демо-группа"
 PROJECT_NAME = "Демо-проект"
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("seed-demo", help="create demo accounts, a group and a project (idempotent)")
     p.set_defaults(handler=run)
 
@@ -37,12 +37,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def credentials_text() -> str:
     if not CREDENTIALS.exists():
         return "  (no demo accounts: run `obzvon seed-demo`)"
-    creds: dict[str, str] = json.loads(CREDENTIALS.read_text(encoding="utf-8"))
+    creds = stored_credentials()
     return "\n".join(f"  {email:<26} {password}" for email, password in creds.items())
 
 
 async def _user(session: AsyncSession, email: str) -> User | None:
-    found = await session.scalars(select(User).where(func.lower(User.email) == email, User.deleted_at.is_(None)))
+    found = await session.scalars(
+        select(User).where(func.lower(User.email) == email, User.deleted_at.is_(None))
+    )
     return found.first()
 
 
@@ -77,8 +79,11 @@ async def seed(session: AsyncSession, creds: dict[str, str]) -> None:
         session.add(ProjectSupervisor(project_id=project.id, user_id=users["supervisor@obzvon.local"].id))
 
 
-async def seed_demo() -> dict[str, str]:
-    creds: dict[str, str] = json.loads(CREDENTIALS.read_text("utf-8")) if CREDENTIALS.exists() else {}
+def stored_credentials() -> dict[str, str]:
+    return json.loads(CREDENTIALS.read_text("utf-8")) if CREDENTIALS.exists() else {}
+
+
+async def seed_demo(creds: dict[str, str]) -> dict[str, str]:
     engine = create_engine(common_settings().database_url)
     try:
         async with create_sessionmaker(engine)() as session:
@@ -90,7 +95,7 @@ async def seed_demo() -> dict[str, str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    creds = asyncio.run(seed_demo())
+    creds = asyncio.run(seed_demo(stored_credentials()))
     CREDENTIALS.parent.mkdir(parents=True, exist_ok=True)
     CREDENTIALS.write_text(json.dumps(creds, ensure_ascii=False, indent=2), encoding="utf-8")
     CREDENTIALS.chmod(0o600)

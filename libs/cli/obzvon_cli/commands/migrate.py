@@ -6,7 +6,7 @@ from obzvon_db import migrate as migrations
 from obzvon_platform.settings import common_settings
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("migrate", help="apply database migrations")
     p.add_argument("--revision", default="head", help="target revision (default: head)")
     p.add_argument("--down", action="store_true", help="downgrade to --revision instead of upgrading")

@@ -1,4 +1,4 @@
-"""`obzvon openapi`: print (or write) the api-gateway's OpenAPI document, the source of the SPA's typed client."""
+"""`obzvon openapi`: write the api-gateway's OpenAPI document, the source of the SPA's typed client."""
 
 import argparse
 import json
@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("openapi", help="dump the api-gateway OpenAPI document")
     p.add_argument("--out", type=Path, help="write to this file instead of stdout")
     p.set_defaults(handler=run)

@@ -4,8 +4,10 @@ import argparse
 from collections.abc import Sequence
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("pbx-sim", help="run the AMI simulator (see services/pbx-sim/README.md)", add_help=False)
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "pbx-sim", help="run the AMI simulator (see services/pbx-sim/README.md)", add_help=False
+    )
     p.set_defaults(handler=lambda args: run([]))
 
 

@@ -12,7 +12,7 @@ SERVICES = {
 }
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("serve", help="run a service")
     p.add_argument("service", choices=sorted(SERVICES))
     p.set_defaults(handler=run)

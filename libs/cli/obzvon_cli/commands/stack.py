@@ -25,7 +25,7 @@ SERVICES = [
 ]
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("dev-stack", help="run pbx-sim and every service locally (make run)")
     p.add_argument("--var", type=Path, default=Path("var"), help="folder for logs and recordings")
     p.add_argument("--ami-port", type=int, default=5038)
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         "--control-port", str(args.pbx_control_port), "--recordings-dir", str(args.var / "recordings"),
     ]  # fmt: skip
     procs.append(("pbx-sim", start("pbx-sim", pbx_cmd, env, logs)))
-    for name, package, port in SERVICES:
+    for name, package, _port in SERVICES:
         procs.append((name, start(name, [py, "-m", package], env, logs)))
     try:
         for (name, proc), (_, _, port) in zip(procs[1:], SERVICES, strict=True):

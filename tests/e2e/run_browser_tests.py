@@ -1,0 +1,105 @@
+"""Runs the Playwright suite (frontend/e2e) against a real stack of its own.
+
+It creates a fresh migrated database, a RabbitMQ vhost and a Redis key prefix, seeds the demo accounts
+with a one-off password, starts the api-gateway (serving the built SPA) on a loopback port, runs
+`npx playwright test` in Debian's Chromium, and removes everything afterwards.
+"""
+
+import asyncio
+import base64
+import os
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from redis.asyncio import Redis
+
+from tests.fixtures.database import create_test_database, drop_test_database
+from tests.fixtures.rabbitmq import create_vhost, delete_vhost
+from tests.fixtures.redis import REDIS_URL
+
+ROOT = Path(__file__).resolve().parents[2]
+PORT = int(os.environ.get("OBZVON_E2E_PORT", "8765"))
+
+
+def wait_ready(url: str, proc: subprocess.Popen[bytes], timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the gateway exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as resp:  # noqa: S310 - loopback
+                if resp.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} was not ready in {timeout:.0f} s")
+
+
+def stack_env(database_url: str, amqp_url: str, redis_prefix: str, workdir: Path) -> dict[str, str]:
+    key = workdir / "secret.key"
+    key.write_text(base64.urlsafe_b64encode(os.urandom(32)).decode())
+    env = dict(os.environ)
+    env.update(
+        OBZVON_DATABASE_URL=database_url,
+        OBZVON_AMQP_URL=amqp_url,
+        OBZVON_REDIS_PREFIX=redis_prefix,
+        OBZVON_SECRET_KEY_FILE=str(key),
+        OBZVON_DEMO_PASSWORD=secrets.token_urlsafe(12),
+        OBZVON_DEMO_CREDENTIALS=str(workdir / "demo-credentials.json"),
+        OBZVON_GATEWAY_PORT=str(PORT),
+        OBZVON_GATEWAY_ALLOWED_ORIGINS=f'["http://127.0.0.1:{PORT}"]',
+        OBZVON_E2E_BASE_URL=f"http://127.0.0.1:{PORT}",
+        PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD="1",
+    )
+    env["OBZVON_E2E_PASSWORD"] = env["OBZVON_DEMO_PASSWORD"]
+    return env
+
+
+def run_suite(env: dict[str, str], workdir: Path) -> int:
+    subprocess.run([sys.executable, "-m", "obzvon_cli.main", "seed-demo"], env=env, check=True)
+    log = (workdir / "gateway.log").open("wb")
+    gateway = subprocess.Popen(
+        [sys.executable, "-m", "obzvon_gateway"], env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+    try:
+        wait_ready(f"http://127.0.0.1:{PORT}/readyz", gateway)
+        result = subprocess.run(["npx", "playwright", "test"], cwd=ROOT / "frontend", env=env)
+        if result.returncode != 0:
+            sys.stderr.write((workdir / "gateway.log").read_text(errors="replace")[-4000:])
+        return result.returncode
+    finally:
+        gateway.terminate()
+        gateway.wait(timeout=10)
+
+
+async def delete_redis_keys(prefix: str) -> None:
+    client = Redis.from_url(REDIS_URL)
+    try:
+        keys = [k async for k in client.scan_iter(match=f"{prefix}:*", count=1000)]
+        if keys:
+            await client.delete(*keys)
+    finally:
+        await client.aclose()
+
+
+def main() -> int:
+    database_url = asyncio.run(create_test_database("obzvon_e2e"))
+    vhost, amqp_url = create_vhost("obzvon_e2e")
+    redis_prefix = f"obzvon_e2e_{secrets.token_hex(4)}"
+    try:
+        with tempfile.TemporaryDirectory(prefix="obzvon-e2e-") as tmp:
+            env = stack_env(database_url, amqp_url, redis_prefix, Path(tmp))
+            return run_suite(env, Path(tmp))
+    finally:
+        delete_vhost(vhost)
+        asyncio.run(drop_test_database(database_url))
+        asyncio.run(delete_redis_keys(redis_prefix))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
