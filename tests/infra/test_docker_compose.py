@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 import yaml
 from obzvon_cli.commands.serve import SERVICES
+from obzvon_db import secrets
 from obzvon_dialer.settings import AmiSettings, DialerHttpSettings
 from obzvon_integrations.settings import IntegrationsHttpSettings
 from obzvon_platform.settings import CommonSettings
@@ -32,10 +33,12 @@ def compose() -> dict[str, Any]:
 def known_env_names() -> set[str]:
     from obzvon_gateway.settings import GatewaySettings
 
-    names = set()
+    names = {secrets.KEY_ENV, secrets.KEY_FILE_ENV}
     for cls in [*SETTINGS, GatewaySettings]:
         prefix = cls.model_config.get("env_prefix", "")
-        names |= {f"{prefix}{field}".upper() for field in cls.model_fields}
+        for field, info in cls.model_fields.items():
+            alias = info.validation_alias
+            names.add(alias if isinstance(alias, str) else f"{prefix}{field}".upper())
     return names
 
 

@@ -1,0 +1,54 @@
+"""The gateway's ASGI app: REST API, WebSocket, SPA, with sessions, CSRF and security headers."""
+
+from fastapi import FastAPI
+from obzvon_platform.app import create_service_app
+from obzvon_platform.settings import CommonSettings
+
+from obzvon_gateway.auth.router import router as auth_router
+from obzvon_gateway.lifespan import GatewayRuntime
+from obzvon_gateway.notifications.router import router as notifications_router
+from obzvon_gateway.openapi import install_openapi
+from obzvon_gateway.operator_state.router import router as operator_state_router
+from obzvon_gateway.projects.router import router as projects_router
+from obzvon_gateway.security.csrf import CsrfMiddleware
+from obzvon_gateway.security.headers import SecurityHeadersMiddleware
+from obzvon_gateway.security.passwords import PasswordHasher, production_hasher
+from obzvon_gateway.settings import GatewaySettings, gateway_settings
+from obzvon_gateway.spa import install_spa
+from obzvon_gateway.tokens.router import router as tokens_router
+from obzvon_gateway.users.router import router as users_router
+from obzvon_gateway.ws.router import router as ws_router
+
+ROUTERS = (
+    auth_router,
+    users_router,
+    projects_router,
+    operator_state_router,
+    notifications_router,
+    tokens_router,
+    ws_router,
+)
+
+
+def create_app(settings: CommonSettings | None = None, *, hasher: PasswordHasher | None = None) -> FastAPI:
+    """The gateway app; plain `CommonSettings` are completed with the `OBZVON_GATEWAY_*` options."""
+    if settings is None:
+        settings = gateway_settings()
+    elif not isinstance(settings, GatewaySettings):
+        settings = GatewaySettings(**settings.model_dump())
+    runtime = GatewayRuntime(settings, hasher or production_hasher())
+    app = create_service_app(
+        "api-gateway",
+        settings,
+        on_startup=runtime.start,
+        on_shutdown=runtime.stop,
+        version="0.1.0",
+        description="Obzvon REST API. Errors are problem+json, in Russian unless `Accept-Language: en`.",
+    )
+    app.add_middleware(CsrfMiddleware, allowed_origins=settings.allowed_origins)
+    app.add_middleware(SecurityHeadersMiddleware, hsts=settings.cookie_secure)
+    for router in ROUTERS:
+        app.include_router(router)
+    install_openapi(app)
+    install_spa(app, settings.spa_dist)
+    return app

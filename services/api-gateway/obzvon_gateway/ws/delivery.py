@@ -1,0 +1,94 @@
+"""Live delivery: this instance's own exclusive, auto-delete queue on the event exchange, routing each
+event to the open sockets of the users meant to see it.
+
+- `operator_state_changed` → the operator, every admin, the supervisors of the operator's projects;
+- `notification_created` → its recipient;
+- `user_disabled`, `user_sessions_revoked` → the user's sockets are closed (4401).
+
+Live events are best effort: a socket that was not open misses them and the SPA reloads its data.
+"""
+
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aio_pika.abc import AbstractIncomingMessage, AbstractRobustChannel
+from obzvon_db.enums import UserRole
+from obzvon_events import Envelope
+from obzvon_events.notifications import NotificationCreated
+from obzvon_events.operators import OperatorStateChanged
+from obzvon_events.users import UserDisabled, UserSessionsRevoked
+from obzvon_platform.bus import Bus, declare_exchange
+from obzvon_platform.logging import get_logger
+from pydantic import ValidationError
+
+from obzvon_gateway.ws.hub import CLOSE_SESSION_ENDED, Hub
+
+log = get_logger(__name__)
+
+#: Who, among these candidate supervisors, supervises the operator (a database question).
+SupervisorLookup = Callable[[uuid.UUID], Awaitable[frozenset[uuid.UUID]]]
+
+FORWARDED = (OperatorStateChanged, NotificationCreated)
+REVOKING = (UserDisabled, UserSessionsRevoked)
+
+
+def event_message(envelope: Envelope) -> dict[str, Any]:
+    return {"type": "event", "event": envelope.model_dump(mode="json")}
+
+
+class LiveDelivery:
+    def __init__(self, bus: Bus, hub: Hub, supervisors_of: SupervisorLookup) -> None:
+        self.bus = bus
+        self.hub = hub
+        self.supervisors_of = supervisors_of
+        self.queue_name = f"api-gateway.live.{uuid.uuid4().hex[:12]}"
+        self._channel: AbstractRobustChannel | None = None
+
+    @property
+    def routing_keys(self) -> tuple[str, ...]:
+        return tuple(sorted({cls.routing_key for cls in (*FORWARDED, *REVOKING)}))
+
+    async def start(self) -> None:
+        channel = await self.bus.channel(prefetch=200)
+        exchange = await declare_exchange(channel, self.bus.exchange_name)
+        queue = await channel.declare_queue(self.queue_name, exclusive=True, auto_delete=True)
+        for routing_key in self.routing_keys:
+            await queue.bind(exchange, routing_key=routing_key)
+        await queue.consume(self._on_message, no_ack=True)
+        self._channel = channel
+
+    async def stop(self) -> None:
+        channel, self._channel = self._channel, None
+        if channel is not None and not channel.is_closed:
+            await channel.close()
+
+    async def _on_message(self, message: AbstractIncomingMessage) -> None:
+        try:
+            await self.route(Envelope.from_json_bytes(message.body))
+        except ValidationError as exc:
+            log.warning("ws.bad_event", error=str(exc))
+        except Exception as exc:
+            log.exception("ws.delivery_failed", error=repr(exc))
+
+    async def route(self, envelope: Envelope) -> int:
+        """Deliver one event; returns how many sockets it was queued to."""
+        key = (envelope.name, envelope.version)
+        if key in {(cls.name, cls.version) for cls in REVOKING}:
+            self.hub.close_user(uuid.UUID(str(envelope.data["user_id"])), CLOSE_SESSION_ENDED)
+            return 0
+        if key == (OperatorStateChanged.name, OperatorStateChanged.version):
+            event = OperatorStateChanged.from_envelope(envelope)
+            recipients = await self.operator_audience(event.operator_id)
+        elif key == (NotificationCreated.name, NotificationCreated.version):
+            recipients = {NotificationCreated.from_envelope(envelope).user_id}
+        else:
+            return 0
+        return self.hub.send_to_users(recipients, event_message(envelope))
+
+    async def operator_audience(self, operator_id: uuid.UUID) -> set[uuid.UUID]:
+        audience = {operator_id, *self.hub.connected_users(UserRole.ADMIN)}
+        supervisors = self.hub.connected_users(UserRole.SUPERVISOR)
+        if supervisors:
+            audience |= supervisors & await self.supervisors_of(operator_id)
+        return audience
