@@ -5,11 +5,14 @@ from obzvon_platform.app import create_service_app
 from obzvon_platform.settings import CommonSettings
 
 from obzvon_gateway.auth.router import router as auth_router
+from obzvon_gateway.blacklist.router import router as blacklist_router
+from obzvon_gateway.groups.router import router as groups_router
 from obzvon_gateway.lifespan import GatewayRuntime
 from obzvon_gateway.notifications.router import router as notifications_router
 from obzvon_gateway.openapi import install_openapi
 from obzvon_gateway.operator_state.router import router as operator_state_router
 from obzvon_gateway.projects.router import router as projects_router
+from obzvon_gateway.result_statuses.router import router as result_statuses_router
 from obzvon_gateway.security.csrf import CsrfMiddleware
 from obzvon_gateway.security.headers import SecurityHeadersMiddleware
 from obzvon_gateway.security.passwords import PasswordHasher, production_hasher
@@ -23,6 +26,9 @@ ROUTERS = (
     auth_router,
     users_router,
     projects_router,
+    result_statuses_router,
+    groups_router,
+    blacklist_router,
     operator_state_router,
     notifications_router,
     tokens_router,
