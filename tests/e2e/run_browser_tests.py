@@ -61,7 +61,8 @@ def stack_env(database_url: str, amqp_url: str, redis_prefix: str, workdir: Path
 
 
 def run_suite(env: dict[str, str], workdir: Path) -> int:
-    subprocess.run([sys.executable, "-m", "obzvon_cli.main", "seed-demo"], env=env, check=True)
+    seed = [sys.executable, "-m", "obzvon_cli.main", "seed-demo"]
+    subprocess.run(seed, env=env, check=True, stdout=subprocess.DEVNULL)
     log = (workdir / "gateway.log").open("wb")
     gateway = subprocess.Popen(
         [sys.executable, "-m", "obzvon_gateway"], env=env, stdout=log, stderr=subprocess.STDOUT

@@ -1,0 +1,15 @@
+import type { ComponentType } from 'react';
+import type { SectionKey } from './sections';
+
+type Loader = () => Promise<ComponentType>;
+
+/** Sections that have a real page; every other section shows the shared placeholder. */
+const PAGES: Partial<Record<SectionKey, Loader>> = {
+  monitoring: () => import('@/features/monitoring/MonitoringPage').then((m) => m.MonitoringPage),
+};
+
+/** Loads a section's page component (code-split per route). */
+export function loadSectionPage(key: SectionKey): Promise<ComponentType> {
+  const load = PAGES[key] ?? (() => import('./ComingSoonPage').then((m) => m.ComingSoonPage));
+  return load();
+}
