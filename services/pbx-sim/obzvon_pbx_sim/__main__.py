@@ -1,0 +1,3 @@
+from obzvon_pbx_sim.cli import main
+
+raise SystemExit(main())
