@@ -6,7 +6,7 @@ client leg — and a fresh id for inbound calls. Times come from Asterisk's even
 
 from uuid import UUID
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from obzvon_events.base import Event
 from obzvon_events.types import CallId, ContactId, ProjectId, UtcDatetime
@@ -124,3 +124,73 @@ class CallEnded(Event):
     connected_at: UtcDatetime | None = Field(default=None, description="When an operator was bridged.")
     ended_at: UtcDatetime = Field(description="When the last channel hung up.")
     recording: str | None = Field(default=None, description="Recording file name, if recorded.")
+    phone: str | None = Field(default=None, description="Client number, E.164 without '+'.")
+    caller_id: str | None = Field(default=None, description="CallerID presented to the client.")
+    call_type: str = Field(default="auto", description="auto, manual, callback, robot, inbound.")
+    direction: str = Field(default="out", description="out or in.")
+    trunk_id: UUID | None = Field(default=None, description="Trunk the call went through.")
+    extension: str | None = Field(default=None, description="Extension of the operator who talked.")
+
+
+class CallOperatorMissed(Event):
+    """Sent when an operator's phone was rung for a waiting call (``connect_call``) and did not answer:
+    ``ObzvonOperatorDial`` with BUSY, NOANSWER, CHANUNAVAIL or CONGESTION. The client is back on hold;
+    queue-router offers the call to the next operator by the project's strategy (F-43).
+    """
+
+    name = "call_operator_missed"
+    version = 1
+    routing_key = "telephony.operator.missed"
+    produced_by = "dialer"
+
+    call_id: CallId
+    project_id: ProjectId
+    operator_id: UUID | None = Field(default=None, description="Operator who was rung, if known.")
+    extension: str = Field(description="Extension that was rung.")
+    dial_status: str = Field(description="Asterisk DIALSTATUS: BUSY, NOANSWER, CHANUNAVAIL, CONGESTION.")
+    missed_at: UtcDatetime = Field(description="When the operator's dial ended.")
+
+
+class CallAbandoned(Event):
+    """Sent by queue-router when a waiting call left the queue without an operator: the queue timeout
+    ran out (queue-router then asks the dialer to hang up) or the client hung up while waiting. Counts
+    as a lost call (F-43, F-64).
+    """
+
+    name = "call_abandoned"
+    version = 1
+    routing_key = "queue.call.abandoned"
+    produced_by = "queue-router"
+
+    call_id: CallId
+    project_id: ProjectId
+    contact_id: ContactId = None
+    reason: str = Field(description="queue_timeout or client_hangup.")
+    waited_seconds: float = Field(ge=0, description="How long the client waited in the queue.")
+    abandoned_at: UtcDatetime = Field(description="When the call left the queue.")
+
+
+class QueueWaitingCall(BaseModel):
+    """One call waiting in a project's queue (part of ``queue_updated``)."""
+
+    call_id: UUID
+    position: int = Field(ge=1, description="1 for the call served next.")
+    phone: str | None = None
+    contact_id: UUID | None = None
+    waiting_since: UtcDatetime = Field(description="When the call joined the queue.")
+    offered_to: list[UUID] = Field(default_factory=list, description="Operators being rung now.")
+
+
+class QueueUpdated(Event):
+    """Sent (best effort, published directly) by queue-router whenever a project's waiting queue changes:
+    a call joined, was offered, connected or left. Live monitoring shows it (F-64).
+    """
+
+    name = "queue_updated"
+    version = 1
+    routing_key = "queue.waiting.updated"
+    produced_by = "queue-router"
+
+    project_id: ProjectId
+    strategy: str = Field(description="The project's ring strategy.")
+    calls: list[QueueWaitingCall] = Field(default_factory=list, description="In the order they are served.")

@@ -29,6 +29,7 @@ class OriginateCall(Command):
     trunk_id: UUID | None = Field(default=None, description="Trunk; none means the project's or user's.")
     caller_id: str | None = Field(default=None, description="CallerID; none means the project's.")
     timeout_seconds: int = Field(default=30, ge=1, description="How long to let it ring.")
+    call_type: str = Field(default="manual", description="manual (F-45) or callback (F-46).")
 
 
 class ConnectCall(Command):
@@ -47,6 +48,11 @@ class ConnectCall(Command):
     extension: str = Field(description="Operator's internal extension.")
     timeout_seconds: int = Field(default=15, ge=1, description="Operator timeout.")
     auto_answer: bool = Field(default=False, description="Ask the phone to answer by itself (F-25).")
+    ring_all: list[str] = Field(
+        default_factory=list,
+        description="Strategy ring_all: every extension to ring at once (``extension`` among them); the "
+        "first to answer is bridged. Empty: ring ``extension`` only.",
+    )
 
 
 class HangupCall(Command):

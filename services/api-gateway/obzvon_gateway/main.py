@@ -12,6 +12,7 @@ from obzvon_gateway.notifications.router import router as notifications_router
 from obzvon_gateway.openapi import install_openapi
 from obzvon_gateway.operator_state.router import router as operator_state_router
 from obzvon_gateway.projects.router import router as projects_router
+from obzvon_gateway.recordings.router import router as recordings_router
 from obzvon_gateway.result_statuses.router import router as result_statuses_router
 from obzvon_gateway.security.csrf import CsrfMiddleware
 from obzvon_gateway.security.headers import SecurityHeadersMiddleware
@@ -32,6 +33,7 @@ ROUTERS = (
     operator_state_router,
     notifications_router,
     tokens_router,
+    recordings_router,
     ws_router,
 )
 

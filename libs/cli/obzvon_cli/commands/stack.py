@@ -64,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
         OBZVON_DIALER_AMI_USER="obzvon",
         OBZVON_DIALER_AMI_SECRET=ami_secret,
         OBZVON_PBX_CONTROL_URL=f"http://127.0.0.1:{args.pbx_control_port}",
+        OBZVON_RECORDINGS_DIR=str((args.var / "recordings").resolve()),
     )
     py = sys.executable
     procs: list[tuple[str, subprocess.Popen[bytes]]] = []

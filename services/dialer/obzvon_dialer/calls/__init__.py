@@ -1,0 +1,1 @@
+"""Calls as the dialer sees them: AMI events → signals → attempt rows and domain events (I3)."""

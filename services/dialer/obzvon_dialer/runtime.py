@@ -1,0 +1,107 @@
+"""What the dialer runs beside HTTP: the AMI connection and its event pump, the reconciler, the
+``dialer.commands`` consumer and the outbox relay. Started from the app's lifespan when the AMI secret
+is set; the AMI state is part of ``/readyz``."""
+
+import contextlib
+from collections.abc import Awaitable, Callable
+
+import structlog
+from fastapi import FastAPI
+from obzvon_platform.bus import Bus, Consumer, OutboxRelay
+from obzvon_platform.resources import Resources
+
+from obzvon_dialer.ami.connection import AmiConnection
+from obzvon_dialer.calls.pump import EventPump
+from obzvon_dialer.calls.service import CallService
+from obzvon_dialer.calls.tracker import CallTracker
+from obzvon_dialer.commands.consumers import DialerCommands
+from obzvon_dialer.commands.control import CallControl
+from obzvon_dialer.originate.service import Originator
+from obzvon_dialer.reconcile.reconciler import Reconciler
+from obzvon_dialer.settings import AmiSettings
+
+log = structlog.get_logger(__name__)
+
+
+class Telephony:
+    """The dialer's telephony adapter, assembled over one service's resources."""
+
+    def __init__(self, settings: AmiSettings, resources: Resources) -> None:
+        self.settings = settings
+        self.resources = resources
+        common = resources.settings
+        self.bus = Bus(common.amqp_url, exchange=common.exchange, connection_name="dialer")
+        self.relay = OutboxRelay(resources.sessions, self.bus)
+        self.tracker = CallTracker()
+        self.calls = CallService(resources.sessions, self.tracker, lease_seconds=settings.lease_seconds)
+        self.pump = EventPump(self.calls, capacity=settings.event_buffer)
+        self.connection = AmiConnection(settings, self.pump.push, self._after_connect)
+        self.reconciler = Reconciler(
+            settings, resources.sessions, self.connection, self.pump, self.calls, self.tracker
+        )
+        self.originator = Originator(settings, self.connection, self.calls)
+        self.control = CallControl(self.connection, self.tracker)
+        self.calls.on_events += [lambda _call, _events: self.relay.wake(), self.control.after_events]
+        self.commands = DialerCommands(
+            resources.sessions, self.originator, self.control, max_age_seconds=settings.command_max_age
+        )
+        self._consumer: Consumer | None = None
+
+    async def _after_connect(self) -> None:
+        await self.reconciler.after_connect()
+
+    async def start(self) -> None:
+        await self.bus.connect()
+        self.relay.start()
+        self.pump.start()
+        self.connection.start()
+        self.reconciler.start()
+        self._consumer = self.commands.consumer(self.bus)
+        await self._consumer.start()
+        log.info("telephony.started", ami=f"{self.settings.host}:{self.settings.port}")
+
+    async def stop(self) -> None:
+        if self._consumer is not None:
+            with contextlib.suppress(Exception):
+                await self._consumer.stop()
+        await self.reconciler.stop()
+        await self.connection.stop()
+        with contextlib.suppress(Exception):
+            await self.pump.drain_for(5.0)
+        await self.pump.stop()
+        await self.relay.close()
+        await self.bus.close()
+
+    async def checks(self) -> dict[str, str]:
+        return {
+            "ami": "ok" if self.connection.connected else "error: disconnected",
+            "bus": "ok" if self.bus.is_connected else "error: disconnected",
+        }
+
+
+def lifespan_hooks(
+    settings: AmiSettings,
+) -> tuple[Callable[[FastAPI, Resources], Awaitable[None]], Callable[[FastAPI, Resources], Awaitable[None]]]:
+    """``on_startup`` / ``on_shutdown`` for ``create_service_app``."""
+
+    async def on_startup(app: FastAPI, resources: Resources) -> None:
+        if not settings.enabled:
+            log.warning("telephony.disabled", reason="OBZVON_DIALER_AMI_SECRET is not set")
+            return
+        telephony = Telephony(settings, resources)
+        app.state.telephony = telephony
+        await telephony.start()
+        base_check = resources.check
+
+        async def check() -> dict[str, str]:
+            return {**await base_check(), **await telephony.checks()}
+
+        # /readyz asks the resources; the AMI link and the dialer's bus are part of being ready.
+        resources.check = check
+
+    async def on_shutdown(app: FastAPI, resources: Resources) -> None:
+        telephony: Telephony | None = getattr(app.state, "telephony", None)
+        if telephony is not None:
+            await telephony.stop()
+
+    return on_startup, on_shutdown
