@@ -1,6 +1,7 @@
 """The connections a service holds for its lifetime: Postgres, Redis and RabbitMQ."""
 
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 
 import aio_pika
 from aio_pika.abc import AbstractRobustConnection
@@ -21,6 +22,8 @@ class Resources:
     redis: Redis
     keys: RedisKeys
     amqp: AbstractRobustConnection | None = None
+    #: Service-specific readiness checks (the dialer's AMI link, say), merged into `check()`.
+    extra_checks: list[Callable[[], Awaitable[dict[str, str]]]] = field(default_factory=list)
 
     @classmethod
     async def open(cls, settings: CommonSettings, *, with_amqp: bool = True) -> "Resources":
@@ -60,4 +63,6 @@ class Resources:
             result["redis"] = f"error: {exc.__class__.__name__}"
         if self.amqp is not None:
             result["rabbitmq"] = "ok" if not self.amqp.is_closed else "error: disconnected"
+        for extra in self.extra_checks:
+            result.update(await extra())
         return result

@@ -91,13 +91,8 @@ def lifespan_hooks(
         telephony = Telephony(settings, resources)
         app.state.telephony = telephony
         await telephony.start()
-        base_check = resources.check
-
-        async def check() -> dict[str, str]:
-            return {**await base_check(), **await telephony.checks()}
-
-        # /readyz asks the resources; the AMI link and the dialer's bus are part of being ready.
-        resources.check = check
+        # The AMI link and the dialer's bus are part of being ready.
+        resources.extra_checks.append(telephony.checks)
 
     async def on_shutdown(app: FastAPI, resources: Resources) -> None:
         telephony: Telephony | None = getattr(app.state, "telephony", None)
