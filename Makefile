@@ -9,16 +9,17 @@ NPM := npm --prefix frontend
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export OBZVON_SECRET_KEY_FILE ?= $(CURDIR)/var/secret.key
 DB_NAME ?= obzvon
+export OBZVON_NUMBERING_DIR ?= $(abspath $(CURDIR)/../shared/numbering)
 export OBZVON_DATABASE_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432/$(DB_NAME)
 
 .PHONY: help run test deps uv py-deps fe-deps chromium services db secret seed frontend \
-        lint py-lint fe-lint test-py test-fe e2e openapi api-client format
+        numbering bench lint py-lint fe-lint test-py test-fe e2e openapi api-client format
 
 help:
 	@echo "make run   — install what is missing, migrate, seed a demo, start every service and pbx-sim"
 	@echo "make test  — everything CI checks (lint, types, Python tests, SPA unit and browser tests)"
 
-run: deps services db seed frontend
+run: deps services db numbering seed frontend
 	$(RUN) obzvon dev-stack
 
 test: deps chromium services lint test-py test-fe e2e
@@ -52,6 +53,10 @@ db: secret
 
 seed:
 	$(RUN) obzvon seed-demo
+
+# The mobile numbering-plan registry (region, time zone, carrier of each number), from OBZVON_NUMBERING_DIR.
+numbering:
+	$(RUN) obzvon numbering import
 
 frontend: fe-deps
 	$(NPM) run build
@@ -89,6 +94,11 @@ test-fe:
 
 e2e: frontend
 	$(RUN) python -m tests.e2e.run_browser_tests
+
+# Timed benchmarks (not part of `make test`); results are JSON under bench/results/.
+bench: deps services
+	$(RUN) python -m bench.numbering_bench
+	$(RUN) python -m bench.import_bench
 
 format:
 	$(RUN) ruff format .
