@@ -19,6 +19,7 @@ from obzvon_dialer.main import create_app as create_dialer
 from obzvon_dialer.runtime import Telephony
 from obzvon_dialer.settings import AmiSettings
 from obzvon_pbx_sim import OperatorMode, PbxSim, SimConfig
+from obzvon_pbx_sim.config import RulesKind
 from obzvon_platform.bus import Bus
 from obzvon_platform.settings import CommonSettings
 from obzvon_reporting.main import create_app as create_reporting
@@ -68,7 +69,7 @@ async def sim(recordings: Path) -> AsyncIterator[PbxSim]:
         username=AMI_USER,
         secret=AMI_SECRET,
         port=0,
-        rules="last-digit",
+        rules=RulesKind.LAST_DIGIT,
         seed=11,
         time_scale=SCALE,
         recordings_dir=recordings,

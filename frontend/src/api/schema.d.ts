@@ -139,6 +139,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calls/{call_id}/recording": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Call Recording */
+        get: operations["get_call_recording"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards/call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Place Manual Call
+         * @description Ring the caller's phone, then the client through the caller's trunk.
+         */
+        post: operations["place_manual_call"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Current Card
+         * @description The card of the caller's current call, or of the call that ended until the card is saved.
+         */
+        get: operations["get_current_card"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards/{call_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save Card
+         * @description Save the fields, a comment and the result status (required); ends wrap-up.
+         */
+        put: operations["save_card"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/groups": {
         parameters: {
             query?: never;
@@ -211,6 +288,27 @@ export interface paths {
         post?: never;
         /** Remove Group Member */
         delete: operations["remove_group_member"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitoring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Monitoring
+         * @description Operators' states and time in them, calls waiting with their wait time, online/offline counts and
+         *     each project's strategy; changes then come over the WebSocket.
+         */
+        get: operations["get_monitoring"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -492,6 +590,62 @@ export interface paths {
         patch: operations["update_result_status"];
         trace?: never;
     };
+    "/api/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Tasks
+         * @description Tasks in scope, by due time; ``overdue`` and ``status`` give the colour.
+         */
+        get: operations["list_tasks"];
+        put?: never;
+        /** Create Task */
+        post: operations["create_task"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete Task */
+        delete: operations["delete_task"];
+        options?: never;
+        head?: never;
+        /** Update Task */
+        patch: operations["update_task"];
+        trace?: never;
+    };
+    "/api/tasks/{task_id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark Task Done */
+        post: operations["mark_task_done"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tokens": {
         parameters: {
             query?: never;
@@ -717,26 +871,52 @@ export interface components {
              */
             position: number;
         };
-        /** CardFieldOut */
-        CardFieldOut: {
-            field_type: components["schemas"]["CardFieldType"];
-            /** Is Custom */
-            is_custom: boolean;
-            /** Is Required */
-            is_required: boolean;
-            /** Key */
-            key: string;
-            /** Label */
-            label: string;
-            /** Position */
-            position: number;
-        };
         /**
          * CardFieldType
          * @description F-23: input kind of a client card field.
          * @enum {string}
          */
         CardFieldType: "text" | "textarea" | "number" | "date" | "phone" | "email" | "select" | "checkbox";
+        /**
+         * CardOut
+         * @description The card of the operator's current call (or of the call just ended, until it is saved).
+         */
+        CardOut: {
+            /**
+             * Call Id
+             * Format: uuid
+             */
+            call_id: string;
+            contact: components["schemas"]["ContactCardOut"] | null;
+            /**
+             * Project Id
+             * Format: uuid
+             */
+            project_id: string;
+            /** Result Statuses */
+            result_statuses: components["schemas"]["obzvon_gateway__cards__schemas__ResultStatusOut"][];
+            /** Script Html */
+            script_html: string;
+            /** State */
+            state: string;
+            /** Template */
+            template: components["schemas"]["obzvon_gateway__cards__schemas__CardFieldOut"][];
+        };
+        /**
+         * CardSave
+         * @description Saving the card: the result status is mandatory (F-52).
+         */
+        CardSave: {
+            /** Comment */
+            comment?: string | null;
+            /** Custom Fields */
+            custom_fields?: {
+                [key: string]: string | number | boolean | null;
+            };
+            fields?: components["schemas"]["ContactFields"];
+            /** Result Status Id */
+            result_status_id?: string | null;
+        };
         /**
          * CardTemplateIn
          * @description F-23: the custom fields (the fixed ones are always there); the list replaces the old one.
@@ -748,9 +928,9 @@ export interface components {
         /** CardTemplateOut */
         CardTemplateOut: {
             /** Custom Fields */
-            custom_fields: components["schemas"]["CardFieldOut"][];
+            custom_fields: components["schemas"]["obzvon_gateway__projects__views__CardFieldOut"][];
             /** Fixed Fields */
-            fixed_fields: components["schemas"]["CardFieldOut"][];
+            fixed_fields: components["schemas"]["obzvon_gateway__projects__views__CardFieldOut"][];
         };
         /**
          * ChosenState
@@ -758,6 +938,57 @@ export interface components {
          * @enum {string}
          */
         ChosenState: "active" | "pause" | "dnd" | "inactive";
+        /** ContactCardOut */
+        ContactCardOut: {
+            /** Address */
+            address: string | null;
+            /** Birth Date */
+            birth_date: string | null;
+            /** City */
+            city: string | null;
+            /** Custom Fields */
+            custom_fields: {
+                [key: string]: unknown;
+            };
+            /** Description */
+            description: string | null;
+            /** Email */
+            email: string | null;
+            /** Full Name */
+            full_name: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Phone */
+            phone: string;
+            /** Position */
+            position: string | null;
+            /** Region */
+            region: string | null;
+            /** Result Status Id */
+            result_status_id: string | null;
+        };
+        /** ContactFields */
+        ContactFields: {
+            /** Address */
+            address?: string | null;
+            /** Birth Date */
+            birth_date?: string | null;
+            /** City */
+            city?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Email */
+            email?: string | null;
+            /** Full Name */
+            full_name?: string | null;
+            /** Position */
+            position?: string | null;
+            /** Region */
+            region?: string | null;
+        };
         /**
          * DialMode
          * @description F-41: how fast the dialer originates calls.
@@ -835,6 +1066,25 @@ export interface components {
             password: string;
         };
         /**
+         * ManualCall
+         * @description F-45: call the card's contact through the operator's trunk; the operator's phone rings first.
+         */
+        ManualCall: {
+            /**
+             * Contact Id
+             * Format: uuid
+             */
+            contact_id: string;
+        };
+        /** ManualCallOut */
+        ManualCallOut: {
+            /**
+             * Call Id
+             * Format: uuid
+             */
+            call_id: string;
+        };
+        /**
          * Me
          * @description The signed-in user.
          */
@@ -888,6 +1138,26 @@ export interface components {
             /** Subject */
             subject: string | null;
         };
+        /**
+         * MonitoringSnapshot
+         * @description Everything the monitoring page shows; later changes arrive over the WebSocket
+         *     (``operator_state_changed``, ``queue_updated``).
+         */
+        MonitoringSnapshot: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Offline */
+            offline: number;
+            /** Online */
+            online: number;
+            /** Operators */
+            operators: components["schemas"]["OperatorNow"][];
+            /** Projects */
+            projects: components["schemas"]["ProjectQueueNow"][];
+        };
         /** NotificationOut */
         NotificationOut: {
             /** Body */
@@ -912,6 +1182,26 @@ export interface components {
             read_at: string | null;
             /** Title */
             title: string;
+        };
+        /** OperatorNow */
+        OperatorNow: {
+            /** Extension */
+            extension: string | null;
+            /** Full Name */
+            full_name: string;
+            /** Online */
+            online: boolean;
+            /**
+             * Operator Id
+             * Format: uuid
+             */
+            operator_id: string;
+            /** Seconds In State */
+            seconds_in_state: number;
+            /** Since */
+            since: string | null;
+            /** State */
+            state: string;
         };
         /**
          * OperatorState
@@ -1061,6 +1351,20 @@ export interface components {
             queue?: components["schemas"]["QueueTabIn"] | null;
             schedule?: components["schemas"]["ScheduleIn"] | null;
             script?: components["schemas"]["ScriptTabIn"] | null;
+        };
+        /** ProjectQueueNow */
+        ProjectQueueNow: {
+            /** Name */
+            name: string;
+            /**
+             * Project Id
+             * Format: uuid
+             */
+            project_id: string;
+            /** Strategy */
+            strategy: string;
+            /** Waiting */
+            waiting: components["schemas"]["WaitingCallNow"][];
         };
         /** ProjectSummary */
         ProjectSummary: {
@@ -1225,20 +1529,6 @@ export interface components {
             /** Name */
             name: string;
         };
-        /** ResultStatusOut */
-        ResultStatusOut: {
-            /** Colour */
-            colour: string;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /** Is Active */
-            is_active: boolean;
-            /** Name */
-            name: string;
-        };
         /** ResultStatusUpdate */
         ResultStatusUpdate: {
             /** Colour */
@@ -1309,6 +1599,86 @@ export interface components {
         /** StateChange */
         StateChange: {
             state: components["schemas"]["ChosenState"];
+        };
+        /** TaskCreate */
+        TaskCreate: {
+            /**
+             * Call Automatically
+             * @default false
+             */
+            call_automatically: boolean;
+            /**
+             * Contact Id
+             * Format: uuid
+             */
+            contact_id: string;
+            /**
+             * Due At
+             * Format: date-time
+             */
+            due_at: string;
+            /**
+             * Operator Id
+             * @description Whose task; the caller by default.
+             */
+            operator_id?: string | null;
+            /**
+             * Text
+             * @default
+             */
+            text: string;
+        };
+        /** TaskOut */
+        TaskOut: {
+            /** Call Automatically */
+            call_automatically: boolean;
+            /**
+             * Contact Id
+             * Format: uuid
+             */
+            contact_id: string;
+            /** Done At */
+            done_at: string | null;
+            /**
+             * Due At
+             * Format: date-time
+             */
+            due_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Operator Id
+             * Format: uuid
+             */
+            operator_id: string;
+            /** Overdue */
+            overdue: boolean;
+            /**
+             * Project Id
+             * Format: uuid
+             */
+            project_id: string;
+            status: components["schemas"]["TaskStatus"];
+            /** Text */
+            text: string;
+        };
+        /**
+         * TaskStatus
+         * @description Shown as colours: done green, overdue red, active black (F-54).
+         * @enum {string}
+         */
+        TaskStatus: "active" | "overdue" | "done";
+        /** TaskUpdate */
+        TaskUpdate: {
+            /** Call Automatically */
+            call_automatically?: boolean | null;
+            /** Due At */
+            due_at?: string | null;
+            /** Text */
+            text?: string | null;
         };
         /** TokenCreate */
         TokenCreate: {
@@ -1425,6 +1795,80 @@ export interface components {
             /** Is Active */
             is_active?: boolean | null;
             role?: components["schemas"]["UserRole"] | null;
+        };
+        /** WaitingCallNow */
+        WaitingCallNow: {
+            /**
+             * Call Id
+             * Format: uuid
+             */
+            call_id: string;
+            /** Phone */
+            phone: string | null;
+            /** Position */
+            position: number;
+            /** Wait Seconds */
+            wait_seconds: number;
+            /**
+             * Waiting Since
+             * Format: date-time
+             */
+            waiting_since: string;
+        };
+        /** CardFieldOut */
+        obzvon_gateway__cards__schemas__CardFieldOut: {
+            /** Field Type */
+            field_type: string;
+            /** Is Custom */
+            is_custom: boolean;
+            /** Is Required */
+            is_required: boolean;
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Position */
+            position: number;
+        };
+        /** ResultStatusOut */
+        obzvon_gateway__cards__schemas__ResultStatusOut: {
+            /** Colour */
+            colour: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+        };
+        /** CardFieldOut */
+        obzvon_gateway__projects__views__CardFieldOut: {
+            field_type: components["schemas"]["CardFieldType"];
+            /** Is Custom */
+            is_custom: boolean;
+            /** Is Required */
+            is_required: boolean;
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Position */
+            position: number;
+        };
+        /** ResultStatusOut */
+        obzvon_gateway__result_statuses__schemas__ResultStatusOut: {
+            /** Colour */
+            colour: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Is Active */
+            is_active: boolean;
+            /** Name */
+            name: string;
         };
     };
     responses: never;
@@ -1761,6 +2205,243 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not allowed (role, field rule, CSRF or origin check) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    get_call_recording: {
+        parameters: {
+            query?: {
+                /** @description Send as an attachment to save */
+                download?: boolean;
+            };
+            header?: never;
+            path: {
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recording (WAV) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/wav": unknown;
+                };
+            };
+            /** @description The requested byte range */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/wav": unknown;
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    place_manual_call: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ManualCall"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManualCallOut"];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not allowed (role, field rule, CSRF or origin check) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    get_current_card: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardOut"];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not allowed (role, field rule, CSRF or origin check) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    save_card: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CardSave"];
+            };
+        };
         responses: {
             /** @description Successful Response */
             204: {
@@ -2153,6 +2834,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GroupOut"];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not allowed (role, field rule, CSRF or origin check) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    get_monitoring: {
+        parameters: {
+            query?: {
+                project_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonitoringSnapshot"];
                 };
             };
             /** @description Not signed in, or the session or token is no longer valid */
@@ -3052,7 +3791,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResultStatusOut"][];
+                    "application/json": components["schemas"]["obzvon_gateway__result_statuses__schemas__ResultStatusOut"][];
                 };
             };
             /** @description Not signed in, or the session or token is no longer valid */
@@ -3094,7 +3833,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResultStatusOut"];
+                    "application/json": components["schemas"]["obzvon_gateway__result_statuses__schemas__ResultStatusOut"];
                 };
             };
             /** @description Not signed in, or the session or token is no longer valid */
@@ -3156,7 +3895,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResultStatusOut"];
+                    "application/json": components["schemas"]["obzvon_gateway__result_statuses__schemas__ResultStatusOut"];
                 };
             };
             /** @description Not signed in, or the session or token is no longer valid */
@@ -3188,6 +3927,257 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    list_tasks: {
+        parameters: {
+            query?: {
+                contact_id?: string | null;
+                include_done?: boolean;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskOut"][];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    create_task: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskOut"];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not allowed (role, field rule, CSRF or origin check) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    delete_task: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    update_task: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskOut"];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    mark_task_done: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskOut"];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

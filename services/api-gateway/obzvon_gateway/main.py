@@ -6,8 +6,10 @@ from obzvon_platform.settings import CommonSettings
 
 from obzvon_gateway.auth.router import router as auth_router
 from obzvon_gateway.blacklist.router import router as blacklist_router
+from obzvon_gateway.cards.router import router as cards_router
 from obzvon_gateway.groups.router import router as groups_router
 from obzvon_gateway.lifespan import GatewayRuntime
+from obzvon_gateway.monitoring.router import router as monitoring_router
 from obzvon_gateway.notifications.router import router as notifications_router
 from obzvon_gateway.openapi import install_openapi
 from obzvon_gateway.operator_state.router import router as operator_state_router
@@ -19,6 +21,7 @@ from obzvon_gateway.security.headers import SecurityHeadersMiddleware
 from obzvon_gateway.security.passwords import PasswordHasher, production_hasher
 from obzvon_gateway.settings import GatewaySettings, gateway_settings
 from obzvon_gateway.spa import install_spa
+from obzvon_gateway.tasks.router import router as tasks_router
 from obzvon_gateway.tokens.router import router as tokens_router
 from obzvon_gateway.users.router import router as users_router
 from obzvon_gateway.ws.router import router as ws_router
@@ -32,6 +35,9 @@ ROUTERS = (
     blacklist_router,
     operator_state_router,
     notifications_router,
+    cards_router,
+    tasks_router,
+    monitoring_router,
     tokens_router,
     recordings_router,
     ws_router,

@@ -12,6 +12,7 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 
 from obzvon_pbx_sim import OperatorMode, PbxSim, SimConfig
+from obzvon_pbx_sim.config import RulesKind
 
 from tests.services.dialer.streams import PROJECT_ID, STREAMS, attempt_id_of
 from tests.services.pbx_sim.ami_client import Msg, RawAmi
@@ -100,7 +101,7 @@ async def record(name: str, number: str, amd: bool = False, scenario: Scenario |
             username="crm",
             secret="s3cret",
             port=0,
-            rules="last-digit",
+            rules=RulesKind.LAST_DIGIT,
             time_scale=0.01,
             operators=["101"],
             operator_answer_delay=1.0,

@@ -3,6 +3,7 @@ event to the open sockets of the users meant to see it.
 
 - `operator_state_changed` → the operator, every admin, the supervisors of the operator's projects;
 - `notification_created` → its recipient;
+- `card_opened` → the operator whose card pops; `queue_updated` → every admin (live monitoring);
 - `user_disabled`, `user_sessions_revoked` → the user's sockets are closed (4401).
 
 Live events are best effort: a socket that was not open misses them and the SPA reloads its data.
@@ -15,6 +16,8 @@ from typing import Any
 from aio_pika.abc import AbstractIncomingMessage, AbstractRobustChannel
 from obzvon_db.enums import UserRole
 from obzvon_events import Envelope
+from obzvon_events.calls import QueueUpdated
+from obzvon_events.cards import CardOpened
 from obzvon_events.notifications import NotificationCreated
 from obzvon_events.operators import OperatorStateChanged
 from obzvon_events.users import UserDisabled, UserSessionsRevoked
@@ -29,7 +32,7 @@ log = get_logger(__name__)
 #: Who, among these candidate supervisors, supervises the operator (a database question).
 SupervisorLookup = Callable[[uuid.UUID], Awaitable[frozenset[uuid.UUID]]]
 
-FORWARDED = (OperatorStateChanged, NotificationCreated)
+FORWARDED = (OperatorStateChanged, NotificationCreated, CardOpened, QueueUpdated)
 REVOKING = (UserDisabled, UserSessionsRevoked)
 
 
@@ -82,6 +85,10 @@ class LiveDelivery:
             recipients = await self.operator_audience(event.operator_id)
         elif key == (NotificationCreated.name, NotificationCreated.version):
             recipients = {NotificationCreated.from_envelope(envelope).user_id}
+        elif key == (CardOpened.name, CardOpened.version):
+            recipients = {CardOpened.from_envelope(envelope).operator_id}
+        elif key == (QueueUpdated.name, QueueUpdated.version):
+            recipients = self.hub.connected_users(UserRole.ADMIN)
         else:
             return 0
         return self.hub.send_to_users(recipients, event_message(envelope))

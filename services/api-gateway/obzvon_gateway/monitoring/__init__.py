@@ -1,0 +1,1 @@
+"""Live monitoring of operators and waiting calls (F-64)."""

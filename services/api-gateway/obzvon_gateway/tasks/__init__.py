@@ -1,0 +1,1 @@
+"""Tasks on contacts, with automatic callbacks (F-54, F-46)."""

@@ -1,0 +1,1 @@
+"""Telephony events from the dialer, turned into queue and operator state changes."""

@@ -1,0 +1,67 @@
+"""Opening the card: the contact is the call's, or (inbound, F-44) found by number in the project or
+created; ``card_opened`` goes through the outbox to the gateway, which pushes it to the operator."""
+
+import uuid
+
+import sqlalchemy as sa
+from obzvon_db.models import Call, Contact
+from obzvon_events.cards import CardOpened
+from obzvon_platform.bus import add_to_outbox
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from obzvon_queue_router.queue.router import PRODUCER, utc_now
+
+
+async def find_or_create_contact(db: AsyncSession, project_id: uuid.UUID, phone: str) -> uuid.UUID | None:
+    """The project's contact with this number, or a new one (F-44). None for a number that cannot be a
+    contact (not 10–15 digits)."""
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    if not 10 <= len(digits) <= 15:
+        return None
+    found = await db.scalar(
+        sa.select(Contact.id).where(
+            Contact.project_id == project_id, Contact.phone == digits, Contact.deleted_at.is_(None)
+        )
+    )
+    if found is not None:
+        return found
+    contact = Contact(project_id=project_id, phone=digits)
+    db.add(contact)
+    await db.flush()
+    return contact.id
+
+
+async def open_card(
+    db: AsyncSession,
+    *,
+    operator_id: uuid.UUID,
+    call_id: uuid.UUID,
+    project_id: uuid.UUID,
+    contact_id: uuid.UUID | None,
+    phone: str | None,
+    direction: str = "out",
+    call_type: str = "auto",
+) -> CardOpened:
+    if contact_id is None and phone:
+        contact_id = await find_or_create_contact(db, project_id, phone)
+    if contact_id is not None:
+        await db.execute(
+            sa.update(Call).where(Call.id == call_id, Call.contact_id.is_(None)).values(contact_id=contact_id)
+        )
+        await db.execute(
+            sa.update(Contact)
+            .where(Contact.id == contact_id)
+            .values(last_operator_id=operator_id, last_call_at=sa.func.now())
+        )
+    event = CardOpened(
+        operator_id=operator_id,
+        call_id=call_id,
+        project_id=project_id,
+        contact_id=contact_id,
+        phone=phone,
+        direction=direction,
+        call_type=call_type,
+        opened_at=utc_now(),
+    )
+    await add_to_outbox(db, event, PRODUCER)
+    return event

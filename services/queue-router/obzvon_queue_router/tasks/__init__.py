@@ -1,0 +1,1 @@
+"""Due tasks and automatic callbacks (F-46, F-54)."""
