@@ -23,7 +23,9 @@ def url(call_id: uuid.UUID) -> str:
 async def audit_rows(sessions: async_sessionmaker[AsyncSession], call_id: uuid.UUID) -> list[AuditLog]:
     async with sessions() as db:
         rows = await db.scalars(
-            sa.select(AuditLog).where(AuditLog.object_type == "call", AuditLog.object_id == str(call_id))
+            sa.select(AuditLog)
+            .where(AuditLog.object_type == "call", AuditLog.object_id == str(call_id))
+            .order_by(AuditLog.id)
         )
         return list(rows)
 
