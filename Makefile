@@ -13,7 +13,7 @@ export OBZVON_NUMBERING_DIR ?= $(abspath $(CURDIR)/../shared/numbering)
 export OBZVON_DATABASE_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432/$(DB_NAME)
 
 .PHONY: help run test deps uv py-deps fe-deps chromium services db secret seed frontend \
-        numbering bench lint py-lint fe-lint test-py test-fe e2e openapi api-client format
+        numbering bench bench-pacing lint py-lint fe-lint test-py test-fe e2e openapi api-client format
 
 help:
 	@echo "make run   — install what is missing, migrate, seed a demo, start every service and pbx-sim"
@@ -99,6 +99,10 @@ e2e: frontend
 bench: deps services
 	$(RUN) python -m bench.numbering_bench
 	$(RUN) python -m bench.import_bench
+
+# The dialing-mode comparison of the pacing simulator (about 15 min on two idle cores; --seeds 5 is quicker).
+bench-pacing: deps
+	$(RUN) python -m bench.pacing
 
 format:
 	$(RUN) ruff format .

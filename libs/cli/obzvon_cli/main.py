@@ -7,9 +7,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from obzvon_cli.commands import accounts, demo, migrate, numbering, openapi, pbx_sim, serve, stack
+from obzvon_cli.commands import accounts, bench, demo, migrate, numbering, openapi, pbx_sim, serve, stack
 
-COMMANDS = (migrate, accounts, demo, numbering, serve, pbx_sim, openapi, stack)
+COMMANDS = (migrate, accounts, demo, numbering, serve, pbx_sim, openapi, stack, bench)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,1 @@
+"""Dial-pacing benchmark: `python -m bench.pacing` writes bench/results/pacing.json."""
