@@ -5,12 +5,10 @@ import uuid
 
 from obzvon_db.enums import OperatorState, UserRole
 from obzvon_db.models import OperatorStateInterval, User
-from obzvon_events.operators import OperatorStateChanged
-from obzvon_platform.bus import add_to_outbox
+from obzvon_platform.operator_states import BUSY_STATES, open_interval, switch_state
 from obzvon_platform.problem import Problem, not_found
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from obzvon_gateway.auth import scope_repository
 from obzvon_gateway.auth.principal import Principal
 from obzvon_gateway.auth.problems import forbidden
 from obzvon_gateway.operator_state import repository
@@ -18,10 +16,6 @@ from obzvon_gateway.operator_state.schemas import ChosenState, OperatorStateOut
 from obzvon_gateway.users import repository as user_repository
 
 PRODUCER = "api-gateway"
-#: While the system holds the operator in a call, the choice waits until the call is over.
-BUSY_STATES = frozenset(
-    {OperatorState.RINGING, OperatorState.TALKING, OperatorState.IN_CARD, OperatorState.RINGBACK}
-)
 
 
 def _view(
@@ -83,7 +77,7 @@ async def set_my_state(db: AsyncSession, principal: Principal, state: ChosenStat
     user = await user_repository.get(db, principal.user_id, for_update=True)
     if user is None:
         raise not_found("operator")
-    current = await repository.open_interval(db, user.id)
+    current = await open_interval(db, user.id)
     target = OperatorState(state.value)
     if current is not None and current.state == target:
         return _view(user, current, target)
@@ -94,17 +88,5 @@ async def set_my_state(db: AsyncSession, principal: Principal, state: ChosenStat
             "Статус можно сменить после завершения звонка и сохранения карточки",
             "The state can be changed once the call is over and the card is saved",
         )
-    previous = current.state if current else None
-    interval = await repository.switch(db, user.id, current, target)
-    await add_to_outbox(
-        db,
-        OperatorStateChanged(
-            operator_id=user.id,
-            state=target.value,
-            previous_state=previous.value if previous else None,
-            project_ids=sorted(await scope_repository.member_project_ids(db, user.id)),
-            started_at=interval.started_at,
-        ),
-        PRODUCER,
-    )
-    return _view(user, interval, target)
+    switched = await switch_state(db, user.id, target, producer=PRODUCER, lock=False)
+    return _view(user, switched.interval, target)
