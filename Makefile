@@ -9,6 +9,7 @@ NPM := npm --prefix frontend
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export OBZVON_SECRET_KEY_FILE ?= $(CURDIR)/var/secret.key
 DB_NAME ?= obzvon
+export OBZVON_DIALER_PBX_CONFIG_DIR ?= $(CURDIR)/var/asterisk
 export OBZVON_NUMBERING_DIR ?= $(abspath $(CURDIR)/../shared/numbering)
 export OBZVON_DATABASE_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432/$(DB_NAME)
 

@@ -109,7 +109,8 @@ def _include(
     base: Path, kind: str, name: str, conf: Conf, current: Section | None, where: str
 ) -> Section | None:
     target = base / name
-    example = base / f"{name}.example"
+    # Generated files live in a folder of their own (obzvon/); the repository shows their .example.
+    example = base / f"{Path(name).name}.example"
     if target.exists():
         return _parse_file(target, conf, current)
     if example.exists():

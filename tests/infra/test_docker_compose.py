@@ -8,6 +8,7 @@ import pytest
 import yaml
 from obzvon_cli.commands.serve import SERVICES
 from obzvon_db import secrets
+from obzvon_dialer.pbx_config.settings import PbxConfigSettings
 from obzvon_dialer.settings import AmiSettings, DialerHttpSettings
 from obzvon_integrations.settings import IntegrationsHttpSettings
 from obzvon_platform.settings import CommonSettings
@@ -18,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = [
     CommonSettings,
     AmiSettings,
+    PbxConfigSettings,
     DialerHttpSettings,
     QueueRouterHttpSettings,
     ReportingHttpSettings,

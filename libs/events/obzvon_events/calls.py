@@ -79,6 +79,8 @@ class CallAnswered(Event):
     direction: str = Field(default="out", description="out or in.")
     operator_id: UUID | None = Field(default=None, description="Operator the call is pinned to, if any.")
     answered_at: UtcDatetime = Field(description="When the client answered or the inbound call arrived.")
+    trunk_id: UUID | None = Field(default=None, description="Inbound: the trunk the call came in on.")
+    did: str | None = Field(default=None, description="Inbound: the number the client dialled.")
 
 
 class CallConnectedToOperator(Event):

@@ -23,6 +23,7 @@ from obzvon_gateway.settings import GatewaySettings, gateway_settings
 from obzvon_gateway.spa import install_spa
 from obzvon_gateway.tasks.router import router as tasks_router
 from obzvon_gateway.tokens.router import router as tokens_router
+from obzvon_gateway.trunks.router import router as trunks_router
 from obzvon_gateway.users.router import router as users_router
 from obzvon_gateway.ws.router import router as ws_router
 
@@ -39,6 +40,7 @@ ROUTERS = (
     tasks_router,
     monitoring_router,
     tokens_router,
+    trunks_router,
     recordings_router,
     ws_router,
 )

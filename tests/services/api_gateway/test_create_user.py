@@ -1,8 +1,12 @@
 """`create_user`, the service the CLI builds `obzvon create-admin` on (F-10; ASVS 6.2, 6.3.2)."""
 
+import secrets
+
 import pytest
+import sqlalchemy as sa
 from argon2 import extract_parameters
 from obzvon_db.enums import UserRole
+from obzvon_db.models import OutboxMessage
 from obzvon_gateway.users.service import create_user
 from obzvon_platform.problem import Problem
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -63,3 +67,16 @@ async def test_refuses_a_taken_email_in_any_case_and_a_taken_extension(db_sessio
             hasher=FAST_HASHER,
         )
     assert same_extension.value.code == "extension_taken"
+
+
+async def test_an_operator_with_an_extension_reaches_the_pbx_configuration(db_session: AsyncSession) -> None:
+    """F-10/F-13: a new extension queues `pbx_config_changed`, so the dialer regenerates PJSIP files."""
+    extension = str(secrets.randbelow(9_000_000) + 1_000_000)
+    user = await create_user(
+        db_session, unique_email("op"), "a long operator passphrase", "Оператор", UserRole.OPERATOR,
+        extension, hasher=FAST_HASHER,
+    )  # fmt: skip
+    rows = await db_session.scalars(
+        sa.select(OutboxMessage).where(OutboxMessage.routing_key == "pbx.config.changed")
+    )
+    assert any(row.payload["data"]["object_id"] == str(user.id) for row in rows)

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from obzvon_gateway.audit import record_audit
 from obzvon_gateway.auth.principal import Principal
 from obzvon_gateway.auth.problems import forbidden
+from obzvon_gateway.pbx_config import extension_changed
 from obzvon_gateway.security.passwords import PasswordHasher, check_password_policy, production_hasher
 from obzvon_gateway.users import repository
 from obzvon_gateway.users.schemas import UserUpdate
@@ -67,7 +68,10 @@ async def create_user(
         is_active=True,
         session_version=0,
     )
-    return await repository.add(session, user)
+    added = await repository.add(session, user)
+    if extension is not None:
+        await extension_changed(session, added.id)
+    return added
 
 
 async def list_users(db: AsyncSession, principal: Principal) -> list[User]:
@@ -123,6 +127,8 @@ async def update_user(
         await add_to_outbox(db, UserSessionsRevoked(user_id=target.id), PRODUCER)
     if disabled:
         await add_to_outbox(db, UserDisabled(user_id=target.id), PRODUCER)
+    if target.extension is not None and "is_active" in changes and before["is_active"] != target.is_active:
+        await extension_changed(db, target.id)
     if changes:
         await record_audit(
             db,

@@ -23,6 +23,8 @@ class OriginateSpec:
     max_wait_seconds: int
     operator_timeout_seconds: int
     auto_answer: bool
+    #: A manual call (F-45): the operator's phone rings first, then the client is dialled.
+    operator_extension: str | None = None
 
 
 def originate_action_id(attempt_id: uuid.UUID) -> str:
@@ -30,6 +32,8 @@ def originate_action_id(attempt_id: uuid.UUID) -> str:
 
 
 def originate(spec: OriginateSpec) -> dict[str, Any]:
+    if spec.operator_extension:
+        return originate_manual(spec, spec.operator_extension)
     variables = [
         f"{dialplan.ATTEMPT_VAR}={spec.attempt_id}",
         f"{dialplan.PROJECT_VAR}={spec.project_id}",
@@ -56,6 +60,35 @@ def originate(spec: OriginateSpec) -> dict[str, Any]:
     if spec.caller_id:
         action["CallerID"] = spec.caller_id
     return action
+
+
+def originate_manual(spec: OriginateSpec, extension: str) -> dict[str, Any]:
+    """Click-to-call: ring the operator's phone (``ChannelId`` = the attempt id) into
+    ``[obzvon-manual] <number>``, which then dials the client through the trunk."""
+    variables = [
+        f"{dialplan.ATTEMPT_VAR}={spec.attempt_id}",
+        f"{dialplan.PROJECT_VAR}={spec.project_id}",
+        f"{dialplan.CONTACT_VAR}={spec.contact_id or ''}",
+        f"{dialplan.RECORD_VAR}={int(spec.record)}",
+        f"{dialplan.TRUNK_VAR}={dialplan.trunk_endpoint(spec.trunk_id)}",
+        f"{dialplan.CALLERID_VAR}={spec.caller_id or ''}",
+        f"{dialplan.DIAL_TIMEOUT_VAR}={spec.timeout_seconds}",
+    ]
+    return {
+        "Action": "Originate",
+        "ActionID": originate_action_id(spec.attempt_id),
+        "Channel": f"PJSIP/{extension}",
+        "Context": dialplan.MANUAL_CONTEXT,
+        "Exten": spec.phone,
+        "Priority": "1",
+        "Timeout": str(spec.operator_timeout_seconds * 1000),
+        "ChannelId": str(spec.attempt_id),
+        "OtherChannelId": f"{spec.attempt_id};2",
+        # The operator's phone shows the client's number.
+        "CallerID": spec.phone,
+        "Async": "true",
+        "Variable": variables,
+    }
 
 
 def set_variable(channel: str, name: str, value: str) -> dict[str, Any]:

@@ -10,7 +10,7 @@ pending → originating → ringing → answered → talking → finished | fail
 import datetime as dt
 
 import structlog
-from obzvon_db.enums import AttemptState, CallOutcome
+from obzvon_db.enums import AttemptState, CallOutcome, CallType
 from obzvon_events.base import Event
 
 from obzvon_dialer.ami.dialplan import recording_name
@@ -22,6 +22,7 @@ from obzvon_dialer.calls.view import CallView
 log = structlog.get_logger(__name__)
 
 HUMAN_AMD = frozenset({"HUMAN", "NOTSURE"})
+MANUAL_OPERATOR_PHONE = frozenset({SignalKind.UP, SignalKind.DIAL_END, SignalKind.WAITING, SignalKind.AMD})
 
 
 def advance(view: CallView, signal: CallSignal) -> list[Event]:
@@ -40,6 +41,10 @@ def advance(view: CallView, signal: CallSignal) -> list[Event]:
         return events
     if signal.leg is Leg.CLIENT:
         events += _seen(view, signal)
+    if _operator_first(view) and kind in MANUAL_OPERATOR_PHONE:
+        return events  # a manual call's first leg is the operator's phone: its answer is not the client's
+    if kind is SignalKind.MANUAL_DIAL:
+        return events + _manual_dial(view, signal)
     if kind is SignalKind.RINGING:
         if view.advance_to(AttemptState.RINGING):
             events.append(domain_events.ringing(view, signal.at))
@@ -115,6 +120,28 @@ def _operator_dial(view: CallView, signal: CallSignal) -> list[Event]:
     return [domain_events.connected(view, view.operator_id, signal.extension, signal.at)]
 
 
+def _operator_first(view: CallView) -> bool:
+    """A manual call placed by an operator: its originated leg is the operator's own phone."""
+    return view.call_type is CallType.MANUAL and view.operator_id is not None
+
+
+def _manual_dial(view: CallView, signal: CallSignal) -> list[Event]:
+    """F-45: the client leg of a manual call; on answer the operator (already on the line) talks."""
+    if view.memory.connected_at is not None:
+        return []
+    if signal.status != "ANSWER":
+        view.memory.dial_status, view.memory.dial_cause = signal.status, signal.cause
+        return []
+    _up(view, signal)
+    view.memory.connected_at = signal.at
+    view.memory.extension = signal.extension or view.memory.extension
+    view.advance_to(AttemptState.TALKING)
+    events: list[Event] = _announce_answer(view, signal)
+    if view.operator_id is not None:
+        events.append(domain_events.connected(view, view.operator_id, view.memory.extension or "", signal.at))
+    return events
+
+
 def _missed(view: CallView, signal: CallSignal, status: str) -> list[Event]:
     """An operator's phone rang for this call and nobody took it there (F-43: next operator).
     An offer leg is reported once, though its Hangup and its OriginateResponse may both say so."""
@@ -134,16 +161,17 @@ def missed_status(cause: int | None) -> str:
 
 
 def _hangup(view: CallView, signal: CallSignal) -> list[Event]:
-    if signal.status == "up" and view.answered_at is None:
+    if signal.status == "up" and view.answered_at is None and not _operator_first(view):
         view.answered_at = signal.at  # the answer itself went unseen: it was no later than this
     view.ended_at = signal.at
     view.hangup_cause = signal.cause
     view.memory.cause_text = signal.detail or None
+    manual_cause = view.memory.dial_cause if _operator_first(view) else None
     view.outcome = classify(
         answered=view.answered_at is not None,
         connected=view.connected,
         amd_status=view.memory.amd_status,
-        cause=signal.cause,
+        cause=manual_cause if manual_cause is not None else signal.cause,
         dial_status=view.memory.dial_status,
     )
     view.state = AttemptState.FINISHED

@@ -44,3 +44,7 @@ async def operator_by_extension(session: AsyncSession, extension: str) -> uuid.U
     return await session.scalar(
         sa.select(User.id).where(User.extension == extension, User.deleted_at.is_(None))
     )
+
+
+async def extension_of(session: AsyncSession, operator_id: uuid.UUID) -> str | None:
+    return await session.scalar(sa.select(User.extension).where(User.id == operator_id))

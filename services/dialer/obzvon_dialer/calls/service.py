@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Awaitable, Callable
 
 import structlog
-from obzvon_db.enums import CallOutcome
+from obzvon_db.enums import CallOutcome, CallType
 from obzvon_events.base import Event
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -23,6 +23,10 @@ log = structlog.get_logger(__name__)
 
 #: Called after a commit that wrote events: ``(call id, events)``.
 EventsHook = Callable[[uuid.UUID, list[Event]], None]
+#: Signals of calls without an attempt row (inbound calls) go to ``(handles, apply)`` instead.
+#: Called in the transaction that moved a call to a final state (the contact's next attempt).
+FinishedHook = Callable[[AsyncSession, CallView], Awaitable[None]]
+Delegate = tuple[Callable[[CallSignal], bool], Callable[[CallSignal], Awaitable[list[Event]]]]
 
 
 class CallService:
@@ -38,13 +42,21 @@ class CallService:
         self.tracker = tracker
         self.lease_seconds = lease_seconds
         self.on_events: list[EventsHook] = list(on_events or [])
+        self.delegate: Delegate | None = None
+        self.on_finished: FinishedHook | None = None
 
     async def apply(self, signal: CallSignal) -> list[Event]:
+        if self.delegate is not None and self.delegate[0](signal):
+            return await self.delegate[1](signal)
+
         async def step(session: AsyncSession, view: CallView) -> list[Event]:
             resolved = signal
             if signal.extension and signal.kind in (SignalKind.OPERATOR_DIAL, SignalKind.HANGUP):
                 operator = await repository.operator_by_extension(session, signal.extension)
                 resolved = dataclasses.replace(signal, operator_id=operator)
+            elif signal.kind is SignalKind.MANUAL_DIAL and view.operator_id is not None:
+                extension = await repository.extension_of(session, view.operator_id)
+                resolved = dataclasses.replace(signal, extension=extension or "")
             return advance(view, resolved)
 
         return await self._change(signal.attempt_id, step)
@@ -77,6 +89,7 @@ class CallService:
             if attempt is None:
                 return []
             view = CallView.of(attempt, self.tracker.get(attempt_id))
+            was_finished = view.finished
             before = view.row_values()
             events = await step(session, view)
             after = view.row_values()
@@ -85,7 +98,10 @@ class CallService:
             for event in events:
                 at = _occurred_at(event)
                 await add_event_once(session, event, event_id(attempt_id, event), at)
-            if events and retry_after is not None and attempt.contact_id is not None:
+            scheduled = self.on_finished is not None and view.call_type is CallType.AUTO
+            if view.finished and not was_finished and self.on_finished is not None:
+                await self.on_finished(session, view)  # campaign calls: the project's retry rules
+            if events and retry_after is not None and attempt.contact_id is not None and not scheduled:
                 await repository.schedule_retry(session, attempt.contact_id, retry_after)
         if view.finished:
             self.tracker.forget(attempt_id)

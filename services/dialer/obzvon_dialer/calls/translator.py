@@ -25,6 +25,7 @@ from obzvon_dialer.ami import dialplan
 from obzvon_dialer.calls.signals import CallSignal, Leg, SignalKind
 
 ORIGINATE_ACTION_PREFIX = "obzvon-originate-"
+INBOUND_NAMESPACE = uuid.UUID("0b7d5e0e-3f5c-4a55-8d0e-2f7e8b9c4a10")
 OFFER_LEG = re.compile(r"^(?P<attempt>[0-9a-fA-F-]{36})-ring-(?P<extension>[0-9]+)-[0-9a-f]+$")
 RING_ACTION_PREFIX = "obzvon-ring-"
 Now = Callable[[], dt.datetime]
@@ -81,6 +82,59 @@ def offer_leg(uniqueid: str) -> tuple[uuid.UUID, str] | None:
     return (attempt_id, match.group("extension")) if attempt_id is not None else None
 
 
+def inbound_call_id(uniqueid: str) -> uuid.UUID:
+    """The call id of an inbound call: derived from its channel's Uniqueid, the same every time."""
+    return uuid.uuid5(INBOUND_NAMESPACE, uniqueid)
+
+
+def inbound_key(msg: Mapping[str, Any], event: str) -> str | None:
+    """The Uniqueid of the inbound call an event is about, if it is about one (``OBZVON_ATTEMPT_ID`` is
+    the caller channel's own Uniqueid, which is not a UUID)."""
+    if event == "UserEvent":
+        key = header(msg, "AttemptId")
+    elif event == "Hangup":
+        key = header(msg, "Uniqueid")
+        if channel_variables(msg).get(dialplan.ATTEMPT_VAR, "") != key:
+            return None  # another leg of the call, or a channel never routed in
+    else:
+        return None
+    return key if key and as_uuid(key) is None else None
+
+
+def _inbound(msg: Mapping[str, Any], event: str, key: str, now: Now) -> CallSignal | None:
+    call_id, at = inbound_call_id(key), event_time(msg, now)
+    channel = header(msg, "Channel")
+    if event == "Hangup":
+        return CallSignal(
+            SignalKind.HANGUP, call_id, at, Leg.INBOUND, channel, cause=_cause(header(msg, "Cause"))
+        )
+    name = header(msg, "UserEvent")
+    if name == dialplan.INBOUND_EVENT:
+        return CallSignal(
+            SignalKind.INBOUND,
+            call_id,
+            at,
+            Leg.INBOUND,
+            channel,
+            project=header(msg, "ProjectId"),
+            number=header(msg, "From"),
+            trunk=header(msg, "TrunkId"),
+            did=header(msg, "Did"),
+        )
+    if name == dialplan.OPERATOR_DIAL_EVENT:
+        return CallSignal(
+            SignalKind.OPERATOR_DIAL,
+            call_id,
+            at,
+            Leg.INBOUND,
+            channel,
+            status=header(msg, "DialStatus"),
+            extension=header(msg, "Operator"),
+            cause=_cause(header(msg, "HangupCause")),
+        )
+    return None
+
+
 def correlate(msg: Mapping[str, Any], prefix: str = "") -> tuple[uuid.UUID, Leg] | None:
     """Which attempt a channel block belongs to, and whether it is the client's leg."""
     own = as_uuid(header(msg, f"{prefix}Uniqueid"))
@@ -113,6 +167,9 @@ def translate(msg: Mapping[str, Any], now: Now = utc_now) -> CallSignal | None:
         return _offer_event(msg, event, offer, leg_id, now) if offer is not None else None
     if event == "OriginateResponse":
         return _originate_response(msg, now)
+    key = inbound_key(msg, event)
+    if key is not None:
+        return _inbound(msg, event, key, now)
     prefix = "Dest" if event in ("DialBegin", "DialState", "DialEnd") else ""
     leg_id = header(msg, f"{prefix}Uniqueid")
     offer = offer_leg(leg_id)
@@ -167,6 +224,10 @@ def _user_event(msg: Mapping[str, Any], signal: Callable[..., CallSignal]) -> Ca
             status=header(msg, "DialStatus"),
             extension=header(msg, "Operator"),
             cause=_cause(header(msg, "HangupCause")),
+        )
+    if name == dialplan.MANUAL_DIAL_EVENT:
+        return signal(
+            SignalKind.MANUAL_DIAL, status=header(msg, "DialStatus"), cause=_cause(header(msg, "HangupCause"))
         )
     return None
 

@@ -31,6 +31,7 @@ class CallMemory:
     amd_status: str | None = None
     amd_cause: str | None = None
     dial_status: str | None = None
+    dial_cause: int | None = None  # the client leg's cause of a manual call that was not answered
     connected_at: dt.datetime | None = None
     extension: str | None = None
     recording: str | None = None

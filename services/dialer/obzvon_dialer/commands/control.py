@@ -12,10 +12,10 @@
 import asyncio
 import secrets
 import uuid
+from dataclasses import dataclass
 
 import structlog
 from obzvon_db.enums import AttemptState
-from obzvon_db.models import Attempt
 from obzvon_events.base import Event
 from obzvon_events.calls import CallConnectedToOperator, CallEnded
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -26,32 +26,56 @@ from obzvon_dialer.calls import repository
 from obzvon_dialer.calls.tracker import CallTracker
 from obzvon_dialer.calls.translator import offer_channel_id
 from obzvon_dialer.calls.view import TERMINAL_STATES
+from obzvon_dialer.inbound.registry import InboundRegistry
 
 log = structlog.get_logger(__name__)
 
 
+@dataclass(frozen=True)
+class OfferTarget:
+    """The call being offered to operators: an outbound attempt or an inbound call."""
+
+    id: uuid.UUID
+    project_id: uuid.UUID
+    phone: str
+
+
 class CallControl:
-    def __init__(self, connection: AmiConnection, tracker: CallTracker) -> None:
+    def __init__(
+        self, connection: AmiConnection, tracker: CallTracker, inbound: InboundRegistry | None = None
+    ) -> None:
         self.connection = connection
         self.tracker = tracker
+        self.inbound = inbound if inbound is not None else InboundRegistry()
         self._offers: dict[uuid.UUID, set[str]] = {}  # call id → ChannelIds of the phones ringing
         self._tasks: set[asyncio.Task[None]] = set()
 
     async def offer_to_operator(
         self, session: AsyncSession, call_id: uuid.UUID, operator_id: uuid.UUID
-    ) -> Attempt | None:
+    ) -> OfferTarget | None:
         """In the command's transaction: note who is offered the call. None when the call is not
         waiting for an operator (not answered yet, already talking, or over)."""
+        inbound = self.inbound.get(call_id)
+        if inbound is not None:
+            if inbound.connected_at is not None:
+                log.warning("connect.refused", call_id=str(call_id), state="talking")
+                return None
+            return OfferTarget(inbound.call_id, inbound.project_id, inbound.phone)
         attempt = await repository.lock_attempt(session, call_id)
         if attempt is None or attempt.state != AttemptState.ANSWERED:
             log.warning("connect.refused", call_id=str(call_id), state=getattr(attempt, "state", None))
             return None
         attempt.operator_id = operator_id
         await session.flush()
-        return attempt
+        return OfferTarget(attempt.id, attempt.project_id, attempt.phone)
 
     async def connect(
-        self, attempt: Attempt, extension: str, timeout_seconds: int, auto_answer: bool, ring_all: list[str]
+        self,
+        attempt: OfferTarget,
+        extension: str,
+        timeout_seconds: int,
+        auto_answer: bool,
+        ring_all: list[str],
     ) -> bool:
         extensions = list(dict.fromkeys([extension, *ring_all]))
         if len(extensions) > 1:
@@ -73,7 +97,7 @@ class CallControl:
             )
         return bool(reply.success)
 
-    async def _ring_all(self, attempt: Attempt, extensions: list[str], timeout_seconds: int) -> bool:
+    async def _ring_all(self, attempt: OfferTarget, extensions: list[str], timeout_seconds: int) -> bool:
         round_id = secrets.token_hex(3)
         legs = {extension: offer_channel_id(attempt.id, extension, round_id) for extension in extensions}
         # Known before any reply: the first answer may come quickly.
@@ -120,6 +144,8 @@ class CallControl:
                 log.info("ring.stop_failed", call_id=str(call_id), leg=leg, error=repr(exc))
 
     async def is_live(self, session: AsyncSession, call_id: uuid.UUID) -> bool:
+        if call_id in self.inbound:
+            return True
         attempt = await repository.lock_attempt(session, call_id)
         return attempt is not None and attempt.state not in TERMINAL_STATES
 

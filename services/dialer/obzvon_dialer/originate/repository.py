@@ -43,6 +43,13 @@ async def trunk_for(
     return None
 
 
+async def extension_of(session: AsyncSession, operator_id: uuid.UUID) -> str | None:
+    """The operator's internal extension (their phone), if they have one and are not deleted."""
+    return await session.scalar(
+        sa.select(User.extension).where(User.id == operator_id, User.deleted_at.is_(None))
+    )
+
+
 async def register_attempt(
     session: AsyncSession,
     *,

@@ -2,6 +2,8 @@
 (I2) and refused when the contact already has a live attempt (I1); Originate goes out once, with
 ``ChannelId`` = the attempt id, and is never re-sent. Its reply decides:
 
+A manual call (F-45) rings the operator's phone first, then the client through the trunk.
+
 - queued: the call is under way; its AMI events tell the rest;
 - refused by Asterisk, or not sent at all (no AMI connection): the attempt ends as ``failed``;
 - no reply (the connection dropped, a timeout): unknown — the reconciler adopts the channel if it
@@ -60,6 +62,14 @@ class Originator:
             bound.warning("originate.refused", reason="no_trunk")
             ORIGINATES.labels("refused_no_trunk").inc()
             return None
+        extension = None
+        if request.call_type is CallType.MANUAL and request.operator_id is not None:
+            # F-45: the operator's phone rings first; an operator without a phone cannot call.
+            extension = await repository.extension_of(session, request.operator_id)
+            if not extension:
+                bound.warning("originate.refused", reason="no_operator_extension")
+                ORIGINATES.labels("refused_no_extension").inc()
+                return None
         timeout = request.timeout_seconds or project.dial_timeout_s
         caller_id = request.caller_id or project.caller_id
         registered = await repository.register_attempt(
@@ -92,6 +102,7 @@ class Originator:
             max_wait_seconds=project.queue_timeout_s,
             operator_timeout_seconds=project.operator_timeout_s,
             auto_answer=project.auto_answer,
+            operator_extension=extension,
         )
 
     async def send(self, spec: OriginateSpec) -> str:

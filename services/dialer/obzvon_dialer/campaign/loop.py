@@ -1,0 +1,149 @@
+"""The campaign loop (F-40, F-41): every tick, for each running project this dialer owns (a lease in
+``projects``, renewed every tick; several dialers share the projects), ask the pacer how many calls to
+start, claim that many due contacts (``FOR UPDATE SKIP LOCKED``, base order), check each against the
+eligibility rules (windows, retry rules, blacklist, emergency numbers), commit their attempts (I1, I2)
+and only then send the Originates.
+"""
+
+import asyncio
+import contextlib
+import datetime as dt
+import uuid
+
+import structlog
+from obzvon_db.enums import CallType, ContactStatus
+from obzvon_db.models import Project
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from obzvon_dialer.ami.actions import OriginateSpec
+from obzvon_dialer.ami.connection import AmiConnection
+from obzvon_dialer.campaign import repository, snapshot
+from obzvon_dialer.campaign.rules import contact_state, project_rules
+from obzvon_dialer.campaign.settings import CampaignSettings
+from obzvon_dialer.campaign.stats import CampaignStats
+from obzvon_dialer.campaign.timeouts import GlobalTimeouts
+from obzvon_dialer.eligibility import Reason, explain
+from obzvon_dialer.originate.service import CallRequest, Originator
+from obzvon_dialer.pacing import Pacer
+
+log = structlog.get_logger(__name__)
+
+#: Reasons that never go away by waiting: the contact gets a final status.
+FINAL = {
+    Reason.BLACKLISTED: ContactStatus.BLACKLISTED,
+    Reason.EMERGENCY_NUMBER: ContactStatus.BLACKLISTED,
+    Reason.MAX_ATTEMPTS: ContactStatus.DONE,
+    Reason.OUTCOME_ATTEMPTS_EXHAUSTED: ContactStatus.DONE,
+}
+
+
+class CampaignLoop:
+    def __init__(
+        self,
+        settings: CampaignSettings,
+        instance: str,
+        sessions: async_sessionmaker[AsyncSession],
+        connection: AmiConnection,
+        originator: Originator,
+        timeouts: GlobalTimeouts,
+        stats: CampaignStats,
+    ) -> None:
+        self.settings = settings
+        self.instance = instance
+        self.sessions = sessions
+        self.connection = connection
+        self.originator = originator
+        self.timeouts = timeouts
+        self.stats = stats
+        self._pacers: dict[uuid.UUID, Pacer] = {}
+        self._task: asyncio.Task[None] | None = None
+        self.ticks = 0
+
+    def start(self) -> None:
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._run(), name="campaign-loop")
+
+    async def stop(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self.timeouts.cancel_all()
+        with contextlib.suppress(Exception):
+            async with self.sessions() as session, session.begin():
+                await repository.release_projects(session, self.instance)
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                await self.tick()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("campaign.tick_failed", error=repr(exc))
+            await asyncio.sleep(self.settings.tick_seconds)
+
+    async def tick(self) -> int:
+        """One pass over the owned projects; returns how many calls were originated."""
+        async with self.sessions() as session, session.begin():
+            owned = await repository.lease_projects(
+                session, self.instance, self.settings.project_lease_seconds, self.settings.acquire_per_tick
+            )
+        placed = 0
+        if self.connection.connected:
+            for project_id in owned:
+                placed += await self.dial_project(project_id)
+        self.ticks += 1
+        return placed
+
+    async def dial_project(self, project_id: uuid.UUID) -> int:
+        async with self.sessions() as session, session.begin():
+            project = await session.get(Project, project_id)
+            if project is None:
+                return 0
+            snap = await snapshot.build(session, project, self.stats.of(project_id))
+            wanted = min(
+                self._pacers.setdefault(project_id, Pacer()).decide(snap), self.settings.max_dials_per_tick
+            )
+            specs = await self._claim(session, project, wanted) if wanted > 0 else []
+            global_timeout = project.global_timeout_s
+        # Committed: only now may the PBX hear of these calls (I2).
+        for spec in specs:
+            result = await self.originator.send(spec)
+            if result in ("queued", "unknown") and global_timeout:
+                self.timeouts.start(spec.attempt_id, global_timeout * self.settings.time_scale)
+        if specs:
+            log.info("campaign.dialled", project_id=str(project_id), calls=len(specs), wanted=wanted)
+        return len(specs)
+
+    async def _claim(self, session: AsyncSession, project: Project, wanted: int) -> list[OriginateSpec]:
+        rules = await project_rules(session, project)
+        now = dt.datetime.now(dt.UTC)
+        picked = await repository.pick_contacts(
+            session, project.id, wanted * 2, from_end=project.call_from_end, max_attempts=project.max_attempts
+        )
+        counts = await repository.outcome_counts(session, [c.id for c, _ in picked])
+        specs: list[OriginateSpec] = []
+        for contact, blacklisted in picked:
+            if len(specs) >= wanted:
+                break
+            verdict = explain(contact_state(contact, blacklisted, counts.get(contact.id, {})), rules, now)
+            if not verdict.dial_now:
+                final = next((FINAL[r] for r in verdict.reasons if r in FINAL), None)
+                next_at = None if final is not None else verdict.next_at
+                if final is not None or next_at is not None:
+                    await repository.park(session, contact.id, status=final, next_at=next_at)
+                continue
+            request = CallRequest(
+                attempt_id=uuid.uuid4(),
+                project_id=project.id,
+                contact_id=contact.id,
+                phone=contact.phone,
+                call_type=CallType.AUTO,
+            )
+            spec = await self.originator.register(session, request)
+            if spec is not None:
+                specs.append(spec)
+        await repository.mark_dialled(session, [s.contact_id for s in specs if s.contact_id is not None])
+        return specs

@@ -1,0 +1,1 @@
+"""Generated PJSIP include files for trunks and operator phones (F-10, F-13)."""

@@ -1,0 +1,71 @@
+"""Reads what the generated files hold from the database; trunk passwords are decrypted only here, while
+the files are rendered (ASVS 11.3.2)."""
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+import structlog
+from obzvon_db import secrets
+from obzvon_db.models import Project, Trunk, User
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from obzvon_dialer.pbx_config.render import OperatorConfig, TrunkConfig
+
+log = structlog.get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class PbxObjects:
+    trunks: list[TrunkConfig]
+    operators: list[OperatorConfig]
+
+
+def _password(trunk: Trunk) -> str | None:
+    if trunk.secret_ciphertext is None:
+        return None
+    return secrets.decrypt(trunk.secret_ciphertext, trunk.id)
+
+
+async def load_trunks(db: AsyncSession) -> list[TrunkConfig]:
+    """Active trunks by name. A trunk whose password cannot be decrypted is left out (and logged)."""
+    rows = await db.execute(
+        sa.select(Trunk, Project.record_calls)
+        .outerjoin(Project, sa.and_(Project.id == Trunk.inbound_project_id, Project.deleted_at.is_(None)))
+        .where(Trunk.is_active.is_(True))
+        .order_by(Trunk.name, Trunk.id)
+    )
+    trunks: list[TrunkConfig] = []
+    for trunk, record_calls in rows:
+        try:
+            password = _password(trunk)
+        except (secrets.SecretKeyError, secrets.DecryptionError) as exc:
+            log.error("pbx_config.trunk_skipped", trunk_id=str(trunk.id), error=str(exc))
+            continue
+        routed = record_calls is not None
+        trunks.append(
+            TrunkConfig(
+                id=trunk.id,
+                name=trunk.name,
+                username=trunk.username,
+                password=password,
+                host=trunk.host,
+                port=trunk.port,
+                inbound_project_id=trunk.inbound_project_id if routed else None,
+                inbound_record=bool(record_calls),
+            )
+        )
+    return trunks
+
+
+async def load_operators(db: AsyncSession) -> list[OperatorConfig]:
+    """Active, not deleted users with an extension, by extension. No SIP secret is stored for them yet."""
+    rows = await db.execute(
+        sa.select(User.extension, User.full_name)
+        .where(User.extension.is_not(None), User.deleted_at.is_(None), User.is_active.is_(True))
+        .order_by(User.extension)
+    )
+    return [OperatorConfig(extension=ext, full_name=name) for ext, name in rows if ext]
+
+
+async def load(db: AsyncSession) -> PbxObjects:
+    return PbxObjects(await load_trunks(db), await load_operators(db))
