@@ -50,6 +50,8 @@ class User(UUIDPrimaryKey, Timestamps, Base):
     )
     session_version: Mapped[int] = mapped_column(default=0, server_default="0")
     last_login_at: Mapped[dt.datetime | None]
+    #: The SIP password of the user's extension, AES-GCM encrypted with the user id as AAD.
+    sip_secret_ciphertext: Mapped[bytes | None] = mapped_column(sa.LargeBinary)
 
 
 class ApiToken(UUIDPrimaryKey, CreatedAt, Base):

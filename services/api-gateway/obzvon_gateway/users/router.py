@@ -8,8 +8,8 @@ from obzvon_gateway.auth.dependencies import CurrentPrincipal
 from obzvon_gateway.auth.service import end_all_sessions
 from obzvon_gateway.deps import ClientIp, Db, Gateway
 from obzvon_gateway.openapi import problems
-from obzvon_gateway.users import service
-from obzvon_gateway.users.schemas import UserOut, UserUpdate
+from obzvon_gateway.users import service, sip_password
+from obzvon_gateway.users.schemas import SipPasswordOut, UserOut, UserUpdate
 
 router = APIRouter(prefix="/api/users", tags=["users"])
 
@@ -35,3 +35,15 @@ async def update_user(
     if result.sessions_revoked:
         await end_all_sessions(gateway, user_id)
     return UserOut.of(result.user)
+
+
+@router.post(
+    "/{user_id}/sip-password", response_model=SipPasswordOut, responses=problems(401, 403, 404, 409, 503)
+)
+async def reset_sip_password(
+    user_id: uuid.UUID, principal: CurrentPrincipal, db: Db, ip: ClientIp
+) -> SipPasswordOut:
+    """A new SIP password for the user's phone, shown once; Asterisk gets it with the next PJSIP reload."""
+    result = await sip_password.reset_sip_password(db, principal, user_id, ip=ip)
+    await db.commit()
+    return result

@@ -35,3 +35,11 @@ class UserUpdate(BaseModel):
     is_active: bool | None = None
     full_name: str | None = Field(default=None, min_length=1, max_length=200)
     role: UserRole | None = None
+
+
+class SipPasswordOut(BaseModel):
+    """A new SIP password for the user's phone, shown once: it is stored only encrypted."""
+
+    extension: str
+    username: str
+    password: str

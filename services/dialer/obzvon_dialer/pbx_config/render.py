@@ -26,8 +26,8 @@ OPERATORS_HEADER = (
     "; The endpoint, its auth and its aor are all named after the extension.\n"
 )
 NO_OPERATOR_SECRETS = (
-    "; Operator SIP passwords are not stored yet, so the auth sections are commented out and the\n"
-    "; phones cannot register (the endpoints fail closed) until a password is added by hand.\n"
+    "; Extensions without a SIP password (set one with POST /api/users/<id>/sip-password) have their\n"
+    "; auth section commented out: their phones cannot register (the endpoints fail closed).\n"
 )
 UNSAFE_TEXT = re.compile(r'[\x00-\x1f\x7f";<>\\]')
 

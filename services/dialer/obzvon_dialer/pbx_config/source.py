@@ -58,13 +58,25 @@ async def load_trunks(db: AsyncSession) -> list[TrunkConfig]:
 
 
 async def load_operators(db: AsyncSession) -> list[OperatorConfig]:
-    """Active, not deleted users with an extension, by extension. No SIP secret is stored for them yet."""
+    """Active, not deleted users with an extension, by extension, with their decrypted SIP secret (none
+    yet, or undecryptable: the auth section is left out and the phone cannot register)."""
     rows = await db.execute(
-        sa.select(User.extension, User.full_name)
+        sa.select(User.id, User.extension, User.full_name, User.sip_secret_ciphertext)
         .where(User.extension.is_not(None), User.deleted_at.is_(None), User.is_active.is_(True))
         .order_by(User.extension)
     )
-    return [OperatorConfig(extension=ext, full_name=name) for ext, name in rows if ext]
+    operators: list[OperatorConfig] = []
+    for user_id, ext, name, ciphertext in rows:
+        if not ext:
+            continue
+        password = None
+        if ciphertext is not None:
+            try:
+                password = secrets.decrypt(ciphertext, user_id)
+            except (secrets.SecretKeyError, secrets.DecryptionError) as exc:
+                log.error("pbx_config.operator_secret_unreadable", user_id=str(user_id), error=str(exc))
+        operators.append(OperatorConfig(extension=ext, full_name=name, password=password))
+    return operators
 
 
 async def load(db: AsyncSession) -> PbxObjects:
