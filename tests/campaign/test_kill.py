@@ -106,7 +106,7 @@ class Overlaps:
                     self.found.append(str(number))
             return record(**fields)
 
-        ledger.record = checked
+        ledger.record = checked  # type: ignore[method-assign]
 
 
 def dialer_env(url: str, amqp_url: str, sim: PbxSim, exchange: str) -> dict[str, str]:
