@@ -21,7 +21,8 @@ export async function login(page: Page, role: Role): Promise<void> {
   await page.getByTestId('login-email').fill(ACCOUNTS[role]);
   await page.getByTestId('login-password').fill(password());
   await page.getByTestId('login-submit').click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  // Sign-in hashes with argon2id (64 MiB): allow a loaded machine some seconds.
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 15_000 });
   await expect(page.getByTestId('main-menu')).toBeVisible();
 }
 

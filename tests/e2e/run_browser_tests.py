@@ -1,7 +1,8 @@
 """Runs the Playwright suite (frontend/e2e) against a real stack of its own.
 
 It creates a fresh migrated database, a RabbitMQ vhost and a Redis key prefix, seeds the demo accounts
-with a one-off password, starts the api-gateway (serving the built SPA) on a loopback port, runs
+with a one-off password and a running project (tests/e2e/workspace_stack.py), starts pbx-sim, the
+dialer, queue-router, reporting and the api-gateway (serving the built SPA) on loopback ports, runs
 `npx playwright test` in Debian's Chromium, and removes everything afterwards.
 """
 
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from redis.asyncio import Redis
 
+from tests.e2e.workspace_stack import Started, calling_env, start_calling
 from tests.fixtures.database import create_test_database, drop_test_database
 from tests.fixtures.rabbitmq import create_vhost, delete_vhost
 from tests.fixtures.redis import REDIS_URL
@@ -30,7 +32,7 @@ def wait_ready(url: str, proc: subprocess.Popen[bytes], timeout: float = 60.0) -
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"the gateway exited with {proc.returncode}")
+            raise RuntimeError(f"{url}: the process exited with {proc.returncode}")
         try:
             with urllib.request.urlopen(url, timeout=2) as resp:  # noqa: S310 - loopback
                 if resp.status == 200:
@@ -60,22 +62,43 @@ def stack_env(database_url: str, amqp_url: str, redis_prefix: str, workdir: Path
     return env
 
 
-def run_suite(env: dict[str, str], workdir: Path) -> int:
+def start_stack(env: dict[str, str], workdir: Path) -> Started:
     seed = [sys.executable, "-m", "obzvon_cli.main", "seed-demo"]
     subprocess.run(seed, env=env, check=True, stdout=subprocess.DEVNULL)
+    procs = start_calling(env, workdir)
     log = (workdir / "gateway.log").open("wb")
     gateway = subprocess.Popen(
         [sys.executable, "-m", "obzvon_gateway"], env=env, stdout=log, stderr=subprocess.STDOUT
     )
+    procs.append(("gateway", gateway, f"http://127.0.0.1:{PORT}/readyz"))
+    for _name, proc, url in procs:
+        if url:
+            wait_ready(url, proc)
+    return procs
+
+
+def stop_stack(procs: Started) -> None:
+    for _name, proc, _url in reversed(procs):
+        proc.terminate()
+    for _name, proc, _url in procs:
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def run_suite(env: dict[str, str], workdir: Path) -> int:
+    procs: Started = []
     try:
-        wait_ready(f"http://127.0.0.1:{PORT}/readyz", gateway)
-        result = subprocess.run(["npx", "playwright", "test"], cwd=ROOT / "frontend", env=env)
+        procs = start_stack(env, workdir)
+        result = subprocess.run(["npx", "playwright", "test", *sys.argv[1:]], cwd=ROOT / "frontend", env=env)
         if result.returncode != 0:
-            sys.stderr.write((workdir / "gateway.log").read_text(errors="replace")[-4000:])
+            for name, _proc, _url in procs:
+                sys.stderr.write(f"--- {name}.log ---\n")
+                sys.stderr.write((workdir / f"{name}.log").read_text(errors="replace")[-3000:])
         return result.returncode
     finally:
-        gateway.terminate()
-        gateway.wait(timeout=10)
+        stop_stack(procs)
 
 
 async def delete_redis_keys(prefix: str) -> None:
@@ -94,7 +117,7 @@ def main() -> int:
     redis_prefix = f"obzvon_e2e_{secrets.token_hex(4)}"
     try:
         with tempfile.TemporaryDirectory(prefix="obzvon-e2e-") as tmp:
-            env = stack_env(database_url, amqp_url, redis_prefix, Path(tmp))
+            env = calling_env(stack_env(database_url, amqp_url, redis_prefix, Path(tmp)), Path(tmp))
             return run_suite(env, Path(tmp))
     finally:
         delete_vhost(vhost)

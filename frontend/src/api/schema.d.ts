@@ -139,6 +139,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Calls By Number
+         * @description «Показать все звонки по номеру»: calls to or from the number by every operator, in scope.
+         */
+        get: operations["list_calls_by_number"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calls/{call_id}/recording": {
         parameters: {
             query?: never;
@@ -210,6 +230,126 @@ export interface paths {
          */
         put: operations["save_card"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{contact_id}/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Contact Calls
+         * @description «Показать звонки»: the contact's calls, newest first (an operator sees the calls they talked in).
+         */
+        get: operations["list_contact_calls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{contact_id}/context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Contact Context
+         * @description The client's timezone, whether numbers are shown, and the project's e-mail and SMS templates.
+         */
+        get: operations["get_contact_context"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get My Dashboard
+         * @description Today up to now: the caller's time in each state and counts of the calls they talked in.
+         */
+        get: operations["get_my_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/demo-phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Demo Phone
+         * @description The caller's extension and whether it rings or talks; 404 when there is no demo phone.
+         */
+        get: operations["get_demo_phone"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/demo-phone/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer Demo Phone
+         * @description Pick up the ringing phone («Ответить»).
+         */
+        post: operations["answer_demo_phone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/demo-phone/hangup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hangup Demo Phone
+         * @description Decline the ringing call or end the current one («Положить трубку»).
+         */
+        post: operations["hangup_demo_phone"];
         delete?: never;
         options?: never;
         head?: never;
@@ -684,6 +824,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/trunks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Trunks
+         * @description Every trunk by name. The password is never returned: `has_password` tells whether one is set.
+         */
+        get: operations["list_trunks"];
+        put?: never;
+        /**
+         * Create Trunk
+         * @description Add a trunk; with a password it registers with the provider, without one it is an IP trunk.
+         */
+        post: operations["create_trunk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trunks/names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Trunk Names
+         * @description Trunk names for choosing a project's trunk (admins and supervisors).
+         */
+        get: operations["list_trunk_names"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trunks/{trunk_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Trunk */
+        get: operations["get_trunk"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Trunk
+         * @description Delete an unused trunk; a trunk a project or a user still uses gives 409 (deactivate it instead).
+         */
+        delete: operations["delete_trunk"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Trunk
+         * @description Change a trunk. Omit `password` to keep it, send `""` to remove it.
+         */
+        patch: operations["update_trunk"];
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -723,6 +932,26 @@ export interface paths {
          * @description Change name, activity or role. Disabling a user or changing the role ends their sessions at once.
          */
         patch: operations["update_user"];
+        trace?: never;
+    };
+    "/api/users/{user_id}/sip-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset Sip Password
+         * @description A new SIP password for the user's phone, shown once; Asterisk gets it with the next PJSIP reload.
+         */
+        post: operations["reset_sip_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -852,6 +1081,63 @@ export interface components {
             /** File */
             file: string;
         };
+        /** CallCounts */
+        CallCounts: {
+            /** Answered */
+            answered: number;
+            /** Inbound */
+            inbound: number;
+            /** Outbound */
+            outbound: number;
+            /** Talk Seconds */
+            talk_seconds: number;
+            /** Total */
+            total: number;
+        };
+        /**
+         * CallRow
+         * @description One row of «Звонки» in the card: the manual's columns plus whether a recording can be played.
+         */
+        CallRow: {
+            /** Call Type */
+            call_type: string;
+            /** Client Status */
+            client_status: string | null;
+            /** Direction */
+            direction: string;
+            /** Duration S */
+            duration_s: number;
+            /** From Number */
+            from_number: string | null;
+            /** Has Recording */
+            has_recording: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Operator Id */
+            operator_id: string | null;
+            /** Operator Name */
+            operator_name: string | null;
+            /** Operator Status */
+            operator_status: string | null;
+            /** Outcome */
+            outcome: string | null;
+            /** Project Id */
+            project_id: string | null;
+            /** Project Name */
+            project_name: string | null;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /** Talk S */
+            talk_s: number;
+            /** To Number */
+            to_number: string | null;
+        };
         /** CardFieldIn */
         CardFieldIn: {
             /** @default text */
@@ -970,6 +1256,31 @@ export interface components {
             /** Result Status Id */
             result_status_id: string | null;
         };
+        /**
+         * ContactContext
+         * @description What the card shows besides the card itself: the client's zone, whether numbers are shown,
+         *     and the project's e-mail and SMS templates (F-51, F-57).
+         */
+        ContactContext: {
+            /**
+             * Contact Id
+             * Format: uuid
+             */
+            contact_id: string;
+            /** Email Templates */
+            email_templates: components["schemas"]["MessageTemplate"][];
+            /**
+             * Project Id
+             * Format: uuid
+             */
+            project_id: string;
+            /** Show Numbers */
+            show_numbers: boolean;
+            /** Sms Templates */
+            sms_templates: components["schemas"]["MessageTemplate"][];
+            /** Timezone */
+            timezone: string | null;
+        };
         /** ContactFields */
         ContactFields: {
             /** Address */
@@ -988,6 +1299,19 @@ export interface components {
             position?: string | null;
             /** Region */
             region?: string | null;
+        };
+        /**
+         * DemoPhoneOut
+         * @description The caller's own extension on the simulated PBX.
+         */
+        DemoPhoneOut: {
+            /** Device State */
+            device_state: string;
+            /** Enabled */
+            enabled: boolean;
+            /** Extension */
+            extension: string;
+            state: components["schemas"]["PhoneState"];
         };
         /**
          * DialMode
@@ -1120,6 +1444,15 @@ export interface components {
             /** User Ids */
             user_ids: string[];
         };
+        /** MessageTemplate */
+        MessageTemplate: {
+            /** Body */
+            body: string;
+            /** Name */
+            name: string;
+            /** Subject */
+            subject: string | null;
+        };
         /** MessageTemplateIn */
         MessageTemplateIn: {
             /** Body */
@@ -1157,6 +1490,22 @@ export interface components {
             operators: components["schemas"]["OperatorNow"][];
             /** Projects */
             projects: components["schemas"]["ProjectQueueNow"][];
+        };
+        /**
+         * MyDashboard
+         * @description Today (in ``timezone``) up to now: seconds in each operator state, and the calls talked in.
+         */
+        MyDashboard: {
+            calls: components["schemas"]["CallCounts"];
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** States */
+            states: components["schemas"]["StateTime"][];
+            /** Timezone */
+            timezone: string;
         };
         /** NotificationOut */
         NotificationOut: {
@@ -1228,6 +1577,16 @@ export interface components {
             since: string | null;
             state: components["schemas"]["OperatorState"];
         };
+        /** PhoneActionOut */
+        PhoneActionOut: {
+            /** Result */
+            result: string;
+        };
+        /**
+         * PhoneState
+         * @enum {string}
+         */
+        PhoneState: "idle" | "ringing" | "talking" | "unavailable";
         /** PinnedStatusIn */
         PinnedStatusIn: {
             /**
@@ -1596,9 +1955,28 @@ export interface components {
             /** Script Html */
             script_html: string;
         };
+        /**
+         * SipPasswordOut
+         * @description A new SIP password for the user's phone, shown once: it is stored only encrypted.
+         */
+        SipPasswordOut: {
+            /** Extension */
+            extension: string;
+            /** Password */
+            password: string;
+            /** Username */
+            username: string;
+        };
         /** StateChange */
         StateChange: {
             state: components["schemas"]["ChosenState"];
+        };
+        /** StateTime */
+        StateTime: {
+            /** Seconds */
+            seconds: number;
+            /** State */
+            state: string;
         };
         /** TaskCreate */
         TaskCreate: {
@@ -1739,6 +2117,125 @@ export interface components {
              * @description The token's first characters, to recognise it in the list.
              */
             prefix: string;
+        };
+        /** TrunkCreate */
+        TrunkCreate: {
+            /**
+             * Context
+             * @default inbound
+             */
+            context: string;
+            /** Host */
+            host: string;
+            /** Inbound Project Id */
+            inbound_project_id?: string | null;
+            /**
+             * Is Active
+             * @default true
+             */
+            is_active: boolean;
+            /**
+             * Is Robot
+             * @default false
+             */
+            is_robot: boolean;
+            /** Max Lines */
+            max_lines?: number | null;
+            /** Name */
+            name: string;
+            /** Password */
+            password?: string | null;
+            /**
+             * Port
+             * @default 5060
+             */
+            port: number;
+            /**
+             * Username
+             * @default
+             */
+            username: string;
+        };
+        /**
+         * TrunkName
+         * @description What a supervisor sees of a trunk to pick one in a project's settings.
+         */
+        TrunkName: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Is Active */
+            is_active: boolean;
+            /** Is Robot */
+            is_robot: boolean;
+            /** Name */
+            name: string;
+        };
+        /** TrunkOut */
+        TrunkOut: {
+            /** Context */
+            context: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Has Password */
+            has_password: boolean;
+            /** Host */
+            host: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Inbound Project Id */
+            inbound_project_id: string | null;
+            /** Is Active */
+            is_active: boolean;
+            /** Is Robot */
+            is_robot: boolean;
+            /** Max Lines */
+            max_lines: number | null;
+            /** Name */
+            name: string;
+            /** Port */
+            port: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Username */
+            username: string;
+        };
+        /**
+         * TrunkUpdate
+         * @description Fields a PATCH may change. `password: ""` removes the password; omitting it keeps the old one.
+         */
+        TrunkUpdate: {
+            /** Context */
+            context?: string | null;
+            /** Host */
+            host?: string | null;
+            /** Inbound Project Id */
+            inbound_project_id?: string | null;
+            /** Is Active */
+            is_active?: boolean | null;
+            /** Is Robot */
+            is_robot?: boolean | null;
+            /** Max Lines */
+            max_lines?: number | null;
+            /** Name */
+            name?: string | null;
+            /** Password */
+            password?: string | null;
+            /** Port */
+            port?: number | null;
+            /** Username */
+            username?: string | null;
         };
         /**
          * UploadReport
@@ -2251,6 +2748,47 @@ export interface operations {
             };
         };
     };
+    list_calls_by_number: {
+        parameters: {
+            query: {
+                phone: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallRow"][];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
     get_call_recording: {
         parameters: {
             query?: {
@@ -2479,6 +3017,281 @@ export interface operations {
             };
             /** @description Invalid data */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    list_contact_calls: {
+        parameters: {
+            query?: {
+                /** @description Every call to or from the contact's number («Показать все звонки по номеру») */
+                all_by_number?: boolean;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallRow"][];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    get_contact_context: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactContext"];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    get_my_dashboard: {
+        parameters: {
+            query?: {
+                /** @description IANA zone of «today», e.g. Europe/Moscow */
+                tz?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyDashboard"];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    get_demo_phone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoPhoneOut"];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    answer_demo_phone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneActionOut"];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    hangup_demo_phone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneActionOut"];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4332,6 +5145,327 @@ export interface operations {
             };
         };
     };
+    list_trunks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrunkOut"][];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    create_trunk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrunkCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrunkOut"];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Error */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    list_trunk_names: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrunkName"][];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    get_trunk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trunk_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrunkOut"];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    delete_trunk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trunk_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    update_trunk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trunk_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrunkUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrunkOut"];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Error */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
     list_users: {
         parameters: {
             query?: never;
@@ -4463,6 +5597,82 @@ export interface operations {
             };
             /** @description Invalid data */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    reset_sip_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SipPasswordOut"];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not allowed (role, field rule, CSRF or origin check) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Error */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,9 @@
 import type { Messages } from './ru';
+import { workspaceEn } from './workspace.en';
 
 /** English UI text (the second locale). */
 export const en: Messages = {
+  ...workspaceEn,
   app: { name: 'Obzvon' },
   common: { retry: 'Retry', close: 'Close', loading: 'Loading…' },
   languages: { ru: 'Русский', en: 'English' },

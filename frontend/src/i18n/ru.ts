@@ -1,5 +1,8 @@
+import { workspaceRu } from './workspace.ru';
+
 /** Russian UI text (the default locale). Labels follow the product manuals. */
 export const ru = {
+  ...workspaceRu,
   app: { name: 'Обзвон' },
   common: { retry: 'Повторить', close: 'Закрыть', loading: 'Загрузка…' },
   languages: { ru: 'Русский', en: 'English' },

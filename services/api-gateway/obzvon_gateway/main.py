@@ -6,7 +6,10 @@ from obzvon_platform.settings import CommonSettings
 
 from obzvon_gateway.auth.router import router as auth_router
 from obzvon_gateway.blacklist.router import router as blacklist_router
+from obzvon_gateway.calls.router import router as calls_router
 from obzvon_gateway.cards.router import router as cards_router
+from obzvon_gateway.dashboard.router import router as dashboard_router
+from obzvon_gateway.demo_phone.router import router as demo_phone_router
 from obzvon_gateway.groups.router import router as groups_router
 from obzvon_gateway.lifespan import GatewayRuntime
 from obzvon_gateway.monitoring.router import router as monitoring_router
@@ -42,6 +45,9 @@ ROUTERS = (
     tokens_router,
     trunks_router,
     recordings_router,
+    calls_router,
+    dashboard_router,
+    demo_phone_router,
     ws_router,
 )
 

@@ -3,6 +3,7 @@ import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Notification } from '@/api/types';
+import { TaskNotificationLink } from '@/features/tasks/TaskNotificationLink';
 import { useMarkNotificationRead, useNotifications } from './api';
 import { unreadCount } from './cache';
 
@@ -12,15 +13,16 @@ function NotificationItem({ item, onRead }: { item: Notification; onRead: (id: N
   return (
     <List.Item
       data-testid="notification-item"
-      actions={
-        unread
+      actions={[
+        <TaskNotificationLink key="open" item={item} />,
+        ...(unread
           ? [
               <Button key="read" type="link" size="small" onClick={() => onRead(item.id)}>
                 {t('notifications.markRead')}
               </Button>,
             ]
-          : []
-      }
+          : []),
+      ]}
     >
       <List.Item.Meta
         title={<Typography.Text strong={unread}>{item.title}</Typography.Text>}

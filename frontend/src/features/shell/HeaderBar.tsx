@@ -3,6 +3,7 @@ import type { ReadyState } from '@/ws/socketLib';
 import { useCurrentUser } from '@/features/auth/currentUser';
 import { NotificationBell } from '@/features/notifications/NotificationBell';
 import { StatusSelector } from '@/features/operator-state/StatusSelector';
+import { CardPopHost } from '@/features/workspace/CardPopHost';
 import { ConnectionIndicator } from '@/ws/ConnectionIndicator';
 import { InfoButton } from './InfoButton';
 import { ProfileMenu } from './ProfileMenu';
@@ -18,6 +19,7 @@ export function HeaderBar({ readyState }: { readyState: ReadyState }) {
       <Space size={12}>
         <InfoButton />
         {me.role === 'operator' && <StatusSelector />}
+        {me.role === 'operator' && <CardPopHost />}
         <NotificationBell />
         <ProfileMenu />
       </Space>

@@ -6,6 +6,8 @@ type Loader = () => Promise<ComponentType>;
 /** Sections that have a real page; every other section shows the shared placeholder. */
 const PAGES: Partial<Record<SectionKey, Loader>> = {
   monitoring: () => import('@/features/monitoring/MonitoringPage').then((m) => m.MonitoringPage),
+  workplace: () => import('@/features/workspace/WorkplacePage').then((m) => m.WorkplacePage),
+  dashboard: () => import('@/features/dashboard/DashboardPage').then((m) => m.DashboardPage),
 };
 
 /** Loads a section's page component (code-split per route). */
