@@ -4,10 +4,13 @@ command to the dialer, and the live ``queue_updated`` event for monitoring (F-43
 import asyncio
 import time
 import uuid
+from collections.abc import AsyncIterator
 
 import aio_pika
+import pytest
 from asgi_lifespan import LifespanManager
 from obzvon_db.enums import OperatorState
+from obzvon_db.session import create_engine, create_sessionmaker
 from obzvon_events import Envelope
 from obzvon_events.calls import CallAnswered
 from obzvon_platform.bus import Bus, declare_exchange
@@ -17,18 +20,31 @@ from obzvon_queue_router.settings import RouterSettings
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from tests.fixtures.database import create_test_database, drop_test_database
 from tests.services.queue_router.factories import add_operators, add_project, choose
 from tests.services.queue_router.harness import now
 
 
+@pytest.fixture
+async def own_database() -> AsyncIterator[tuple[str, async_sessionmaker[AsyncSession]]]:
+    """A database of this test's own: the service's outbox relay must not meet other tests' rows."""
+    url = await create_test_database()
+    engine = create_engine(url)
+    try:
+        yield url, create_sessionmaker(engine)
+    finally:
+        await engine.dispose()
+        await drop_test_database(url)
+
+
 async def test_answered_call_on_the_bus_is_offered_through_a_command(
-    database_url: str,
+    own_database: tuple[str, async_sessionmaker[AsyncSession]],
     amqp_url: str,
     redis_url: str,
     redis_prefix: str,
-    sessions: async_sessionmaker[AsyncSession],
     redis: Redis,
 ) -> None:
+    database_url, sessions = own_database
     exchange = f"obzvon.events.qr.{uuid.uuid4().hex[:8]}"
     prefix = f"{redis_prefix}:svc"
     settings = CommonSettings(
@@ -75,7 +91,7 @@ async def test_answered_call_on_the_bus_is_offered_through_a_command(
                     require_route=True,
                 )
             seen: dict[str, Envelope] = {}
-            async with asyncio.timeout(40):  # the relay may first drain older outbox rows
+            async with asyncio.timeout(20):
                 while not {"connect_call", "queue_updated", "operator_state_changed"} <= set(seen):
                     envelope = await received.get()
                     if envelope.data.get("call_id") == str(call_id) or envelope.name == "queue_updated":

@@ -15,6 +15,9 @@ from obzvon_events import Envelope, Message
 from sqlalchemy import event as sa_event
 from sqlalchemy.ext.asyncio import AsyncSession
 
+#: The PostgreSQL NOTIFY channel announcing committed outbox rows.
+OUTBOX_CHANNEL = "obzvon_outbox"
+
 
 async def add_to_outbox(
     session: AsyncSession,
@@ -40,6 +43,8 @@ async def add_to_outbox(
             attempts=0,
         )
     )
+    # Delivered at commit (and dropped on rollback): relays in every process wake at once.
+    await session.execute(sa.select(sa.func.pg_notify(OUTBOX_CHANNEL, "")))
     return envelope
 
 

@@ -4,7 +4,7 @@ Rows are taken in ``created_at`` order with ``FOR UPDATE SKIP LOCKED``, so sever
 service instance) share the table without publishing a row twice at the same moment. A row is marked
 published only after the broker confirmed it; a crash in between publishes it again (at least once —
 consumers de-duplicate by id). While the broker is down the relay backs off and retries; the robust
-connection reconnects by itself and wakes the relay.
+connection reconnects by itself and wakes the relay. Commits anywhere wake it through PostgreSQL NOTIFY.
 """
 
 import asyncio
@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from obzvon_platform.bus.connection import Bus
 from obzvon_platform.bus.messages import payload_message
 from obzvon_platform.bus.metrics import OUTBOX_RELAYED
+from obzvon_platform.bus.notifications import OutboxNotifications
 
 log = structlog.get_logger(__name__)
 
@@ -52,6 +53,7 @@ class OutboxRelay:
         self._reconnected = asyncio.Event()
         self._stopping = False
         self._task: asyncio.Task[None] | None = None
+        self._notifications = OutboxNotifications(sessionmaker, self.wake)
         bus.add_reconnect_listener(self._reconnected.set)
 
     def start(self) -> None:
@@ -67,6 +69,11 @@ class OutboxRelay:
             self.stop()
             await task
 
+    @property
+    def listening(self) -> bool:
+        """Whether commits in other processes wake this relay (else it finds rows at the next poll)."""
+        return self._notifications.listening
+
     def wake(self) -> None:
         """Publish now instead of at the next poll (call after committing outbox rows)."""
         self._wakeup.set()
@@ -77,9 +84,16 @@ class OutboxRelay:
         self._reconnected.set()
 
     async def run(self) -> None:
+        try:
+            await self._run()
+        finally:
+            await self._notifications.close()
+
+    async def _run(self) -> None:
         backoff = self.min_backoff
         while not self._stopping:
             try:
+                await self._notifications.ensure()
                 await self.bus.connect()
                 published = await self.relay_once()
             except asyncio.CancelledError:

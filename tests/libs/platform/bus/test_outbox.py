@@ -2,7 +2,7 @@
 then (I3)."""
 
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
@@ -22,7 +22,7 @@ from obzvon_platform.bus import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from tests.libs.platform.bus.waiting import Received
+from tests.libs.platform.bus.waiting import Received, eventually
 
 
 @asynccontextmanager
@@ -32,6 +32,13 @@ async def running(relay: OutboxRelay) -> AsyncIterator[OutboxRelay]:
         yield relay
     finally:
         await relay.close()
+
+
+def listening(relay: OutboxRelay) -> Callable[[], Awaitable[bool]]:
+    async def check() -> bool:
+        return relay.listening
+
+    return check
 
 
 def call_ended() -> CallEnded:
@@ -75,6 +82,21 @@ async def test_committed_events_are_published_in_order_and_marked(
         assert row.routing_key == "telephony.call.ended"
         assert row.payload["data"]["outcome"] == "answered"
         assert (row.attempts, row.last_error) == (1, None)
+
+
+async def test_a_commit_in_another_process_wakes_the_relay(
+    event_bus: Bus, sessionmaker: async_sessionmaker[AsyncSession], unique: str
+) -> None:
+    """F-51: events written by another service leave at once (PostgreSQL NOTIFY), not at the next poll."""
+    received = Received()
+    relay = OutboxRelay(sessionmaker, event_bus, poll_interval=60)  # nobody calls relay.wake()
+    consumer = Consumer(event_bus, QueueSpec(f"test.notify.{unique}", ("telephony.#",)), received)
+    async with consumer, running(relay):
+        await eventually(listening(relay))
+        async with sessionmaker() as session, session.begin():
+            written = await add_to_outbox(session, call_ended(), "dialer")
+        await received.wait_for(1, within=5)  # far below the 60 s poll
+    assert received.envelopes == [written]
 
 
 async def test_two_relays_publish_each_row_once(
