@@ -1,6 +1,6 @@
 """Russian phone numbers (F-32): normalisation and the numbering plan (region, IANA zone, carrier).
 
-- :func:`normalize_phone` turns any cell value into ``7XXXXXXXXXX`` or a :class:`PhoneError`.
+- :func:`normalize_phone` turns any cell value into ``7NNNNNNNNNN`` or a :class:`PhoneError`.
 - :func:`is_emergency_or_service` / :func:`is_premium` flag numbers that must never be dialled.
 - :class:`NumberingIndex` answers number → :class:`NumberInfo` from the registry ranges, in memory.
 - :mod:`obzvon_numbering.store` loads the ``numbering_ranges`` table (COPY) and reads it back;

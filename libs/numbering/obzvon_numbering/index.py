@@ -76,7 +76,7 @@ class NumberingIndex:
         return None
 
     def lookup(self, number: str) -> NumberInfo | None:
-        """The range of a normalised number ``7XXXXXXXXXX``; None for anything else or an unknown range."""
+        """The range of a normalised number ``7NNNNNNNNNN``; None for anything else or an unknown range."""
         if len(number) != _RUSSIAN_LENGTH or number[0] != "7" or not (number.isascii() and number.isdigit()):
             return None
         return self.lookup_national(int(number[1:]))

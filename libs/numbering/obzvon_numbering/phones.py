@@ -1,4 +1,4 @@
-"""Phone normalisation: any cell value → ``7XXXXXXXXXX`` (11 ASCII digits) or a precise :class:`PhoneError`.
+"""Phone normalisation: any cell value → ``7NNNNNNNNNN`` (11 ASCII digits) or a precise :class:`PhoneError`.
 
 Accepted: ``8 (916) 123-45-67``, ``+7 916 123 45 67``, ``9161234567``, Excel numbers (``79161234567.0``,
 ``7.9161234567E10``, floats and ints from a spreadsheet reader), a leading apostrophe (Excel's text
@@ -59,7 +59,7 @@ _MAX_DIGITS = 15
 
 
 def normalize_phone(value: object) -> str | PhoneError:
-    """Return the number as ``7XXXXXXXXXX`` or the reason it is not a dialable Russian number."""
+    """Return the number as ``7NNNNNNNNNN`` or the reason it is not a dialable Russian number."""
     if type(value) is float and value.is_integer() and 0 < value < _HUGE:
         value = str(int(value))  # a spreadsheet number: 79161234567.0
     if type(value) is str:

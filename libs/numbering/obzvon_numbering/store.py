@@ -40,7 +40,7 @@ async def load_index(conn: asyncpg.Connection) -> NumberingIndex:
 
 
 async def lookup(conn: asyncpg.Connection, number: str) -> NumberInfo | None:
-    """One index probe for a normalised ``7XXXXXXXXXX`` number (no in-memory index needed)."""
+    """One index probe for a normalised ``7NNNNNNNNNN`` number (no in-memory index needed)."""
     if len(number) != 11 or number[0] != "7" or not (number.isascii() and number.isdigit()):
         return None
     national = int(number[1:])

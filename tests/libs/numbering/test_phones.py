@@ -1,4 +1,4 @@
-"""F-30/F-32: phone cells from real bases become 7XXXXXXXXXX or a precise, translated error."""
+"""F-30/F-32: phone cells from real bases become 7NNNNNNNNNN or a precise, translated error."""
 
 import datetime as dt
 from decimal import Decimal

@@ -85,7 +85,7 @@ class ContactTag(Base):
 class Contact(UUIDPrimaryKey, Timestamps, Base):
     """A client to call, with its card fields and dialing state.
 
-    ``phone`` is digits only (11 for Russian numbers, ``7XXXXXXXXXX``), unique per project among contacts
+    ``phone`` is digits only (11 for Russian numbers, ``7NNNNNNNNNN``), unique per project among contacts
     that are not deleted. ``seq`` is a global ascending number giving the base order (used by "call the
     base from the end"). ``next_attempt_at`` NULL means "never tried, due as soon as the project's
     windows allow". The dialer picks contacts through ``ix_contacts_dialer_due``: its queries must

@@ -1,4 +1,4 @@
-"""Phone normalisation for the blacklist: the shared `obzvon_numbering` rules (11 digits, 7XXXXXXXXXX)."""
+"""Phone normalisation for the blacklist: the shared `obzvon_numbering` rules (11 digits, 7NNNNNNNNNN)."""
 
 from dataclasses import dataclass
 

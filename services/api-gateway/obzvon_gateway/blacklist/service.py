@@ -1,4 +1,4 @@
-"""The global blacklist (F-70): numbers that are never dialled, stored normalised (7XXXXXXXXXX).
+"""The global blacklist (F-70): numbers that are never dialled, stored normalised (7NNNNNNNNNN).
 
 Rights (A §9, O §9): everyone searches and adds a number; admins and supervisors also upload lists,
 delete numbers and export the list.
