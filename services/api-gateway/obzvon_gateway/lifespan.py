@@ -2,11 +2,11 @@
 the session revocation listener."""
 
 import asyncio
-import contextlib
 import uuid
 
 from fastapi import FastAPI
 from obzvon_platform.resources import Resources
+from obzvon_platform.tasks import cancel_and_wait
 
 from obzvon_gateway.auth import scope_repository
 from obzvon_gateway.context import GatewayContext
@@ -46,10 +46,7 @@ class GatewayRuntime:
 
     async def stop(self, app: FastAPI, resources: Resources) -> None:
         gateway: GatewayContext | None = getattr(app.state, "gateway", None)
-        if self._listener is not None:
-            self._listener.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._listener
+        await cancel_and_wait(self._listener)
         if gateway is None:
             return
         gateway.hub.close_all()

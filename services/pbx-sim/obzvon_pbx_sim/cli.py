@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import logging
 import os
 import signal
+import sys
 from pathlib import Path
 
 from obzvon_pbx_sim.config import ModelParams, OperatorMode, RulesKind, SimConfig
@@ -76,8 +76,8 @@ def config_from_args(args: argparse.Namespace) -> SimConfig:
 async def serve(config: SimConfig) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError):
+    if sys.platform != "win32":  # the Windows event loops have no Unix signal handlers
+        for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
     async with PbxSim(config) as sim:
         logging.getLogger(__name__).info(

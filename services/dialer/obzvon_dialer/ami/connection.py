@@ -11,12 +11,12 @@ are sent at most once.
 """
 
 import asyncio
-import contextlib
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import structlog
+from obzvon_platform.tasks import cancel_and_wait
 from panoramisk.message import Message
 
 from obzvon_dialer.ami.manager import OneShotManager
@@ -76,10 +76,7 @@ class AmiConnection:
             manager.close()
         self._lost.set()
         task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await cancel_and_wait(task)
         await self._set_logged_in(False)
 
     @property

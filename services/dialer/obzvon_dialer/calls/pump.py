@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import structlog
+from obzvon_platform.tasks import cancel_and_wait
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from obzvon_dialer.calls.service import CallService
@@ -62,10 +63,7 @@ class EventPump:
 
     async def stop(self) -> None:
         task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await cancel_and_wait(task)
 
     async def drain(self) -> None:
         """Return once every event received so far has been applied."""

@@ -13,6 +13,7 @@ import uuid
 import structlog
 from obzvon_db.enums import CallType, ContactStatus
 from obzvon_db.models import Project
+from obzvon_platform.tasks import cancel_and_wait
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from obzvon_dialer.ami.actions import OriginateSpec
@@ -65,10 +66,7 @@ class CampaignLoop:
 
     async def stop(self) -> None:
         task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await cancel_and_wait(task)
         self.timeouts.cancel_all()
         with contextlib.suppress(Exception):
             async with self.sessions() as session, session.begin():

@@ -15,6 +15,7 @@ import structlog
 from obzvon_events import Envelope
 from obzvon_events.pbx import PbxConfigChanged
 from obzvon_platform.bus import Bus, Consumer, QueueSpec
+from obzvon_platform.tasks import cancel_and_wait
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from obzvon_dialer.ami.connection import AmiConnection, AmiError
@@ -95,11 +96,8 @@ class PbxConfigSync:
             with contextlib.suppress(Exception):
                 await self._consumer.stop()
             self._consumer = None
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        task, self._task = self._task, None
+        await cancel_and_wait(task)
 
     async def wait_applied(self, generation: int, within: float) -> Applied:
         """The first pass that covers ``generation`` (and sent its reload, if one was needed)."""

@@ -15,10 +15,10 @@ campaign engine applies the project's retry rules when it picks the contact.
 """
 
 import asyncio
-import contextlib
 
 import structlog
 from obzvon_db.enums import CallOutcome
+from obzvon_platform.tasks import cancel_and_wait
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from obzvon_dialer.ami.channels import list_channels
@@ -59,10 +59,7 @@ class Reconciler:
 
     async def stop(self) -> None:
         task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await cancel_and_wait(task)
 
     async def _periodic(self) -> None:
         while True:
