@@ -55,9 +55,13 @@ test('an operator cannot open monitoring by its address (F-02)', async ({ page }
 
 test('logout returns to the login page and the session is gone (F-01)', async ({ page }) => {
   await login(page, 'supervisor');
-  await page.getByTestId('profile-menu').click();
-  await page.getByRole('menuitem', { name: 'Выход' }).click();
-  await expect(page).toHaveURL(/\/login$/);
+  const logout = page.getByRole('menuitem', { name: 'Выход' });
+  // The profile dropdown opens with an animation: a click that lands before it settles is repeated.
+  await expect(async () => {
+    if (!(await logout.isVisible())) await page.getByTestId('profile-menu').click();
+    await logout.click({ timeout: 2000 });
+    await expect(page).toHaveURL(/\/login$/, { timeout: 2000 });
+  }).toPass({ timeout: 15_000 });
   await page.goto('/dashboard');
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByTestId('login-submit')).toBeVisible();

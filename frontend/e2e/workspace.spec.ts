@@ -1,23 +1,28 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { expect, request, test, type Locator, type Page } from '@playwright/test';
+import { latencyReport, type Timing } from './cardLatency';
 import { ACCOUNTS, chooseState, login, password, waitForLiveConnection } from './support';
 
 /**
  * The operator's workspace on the full stack (pbx-sim, dialer, queue-router, reporting, gateway):
  * calls reach the operator, the card pops (F-51), cannot be saved without a status (F-52), frees the
  * operator when saved; a task with «Совершать звонок автоматически» brings the card back (F-46, F-54);
- * the recording plays from the call history (F-55). Card pop latency is measured over 20+ calls.
+ * the recording plays from the call history (F-55).
+ *
+ * Card pop latency is measured over 20+ calls from the answer to the card on screen: the server's
+ * `card_opened.connected_at` (the Timestamp of pbx-sim's AMI event for the operator's answer) to the
+ * card's first paint in the browser. Both are wall-clock times of this one machine. The p95 is
+ * reported (console and test-results/card-latency.json); the goal is 100 ms, the test only fails
+ * above one second (VICIdial's agent screen polls once a second).
  */
 
 const CALLS = 20;
+
+// Tracing snapshots the page around every step, in the page's own thread, just as a card pops: that
+// would be measured too. Failures still leave the logs and error context.
+test.use({ trace: 'off' });
 const CLIENT_ZONE = 'Asia/Yekaterinburg';
 const baseURL = process.env.OBZVON_E2E_BASE_URL ?? 'http://127.0.0.1:8765';
-
-interface Timing {
-  callId: string;
-  receivedAt: number;
-  visibleAt: number | null;
-}
 
 /** Starts or stops the demo project as the admin (the runner seeds it stopped). */
 async function setProjectRunning(running: boolean): Promise<void> {
@@ -55,7 +60,7 @@ function secondsOfDay(text: string): number {
 }
 
 async function expectClientLocalTime(page: Page): Promise<void> {
-  const text = (await page.getByTestId('card-local-time').textContent()) ?? '';
+  const text = (await cardBody(page).getByTestId('card-local-time').textContent()) ?? '';
   const shown = /(\d\d:\d\d:\d\d)/.exec(text)?.[1] ?? '';
   const expected = new Intl.DateTimeFormat('ru-RU', {
     timeZone: CLIENT_ZONE,
@@ -88,7 +93,9 @@ async function shownCallId(page: Page): Promise<string | null> {
 /** Waits until the call ended (the operator is «В карточке»), then saves with a status. */
 async function saveCard(page: Page): Promise<void> {
   await expect(page.getByTestId('status-system')).toContainText('В карточке', { timeout: 30_000 });
-  const saved = await shownCallId(page);
+  await expect(cardBody(page)).toBeVisible();
+  const saved = await cardBody(page).getAttribute('data-call-id');
+  expect(saved).toBeTruthy();
   await chooseStatus(page, 'Отказ клиента');
   await cardBody(page).getByTestId('card-save').click();
   // The card closes; the next call's card may already be on screen.
@@ -113,11 +120,6 @@ async function addAutoCallTask(page: Page, inSeconds: number): Promise<void> {
   await expect(panel.getByTestId('task-item').first()).toContainText('Перезвонить с уточнением');
 }
 
-function p95(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? Number.NaN;
-}
-
 test('calls reach the operator, the card gates the next call, tasks call back, recordings play', async ({ page }) => {
   test.setTimeout(300_000);
   await login(page, 'operator');
@@ -130,7 +132,7 @@ test('calls reach the operator, the card gates the next call, tasks call back, r
     let callId = await nextCard(page, null);
     await expect(cardBody(page).getByTestId('card-field-full_name').locator('input')).toHaveValue(/^Клиент \d\d$/);
     await expectClientLocalTime(page);
-    await page.getByTestId('card-save').click();
+    await cardBody(page).getByTestId('card-save').click();
     await expect(page.getByText('Выберите статус результата звонка', { exact: false }).first()).toBeVisible();
     await expect(cardBody(page)).toBeVisible();
     await expect(page.getByTestId('client-card-wrap').locator('.ant-modal-close')).toHaveCount(0);
@@ -143,10 +145,11 @@ test('calls reach the operator, the card gates the next call, tasks call back, r
     }
 
     // A task with «call automatically» brings this contact's card back. The campaign is stopped
-    // first, so the operator is free when the task is due and the call is made for them (F-46).
+    // first, so the operator is free when the task is due and the call is made for them (F-46). The
+    // task is due late enough for the call to end and the card to be saved on a loaded machine.
     callId = await nextCard(page, callId);
     const taskContact = (await cardBody(page).getAttribute('data-contact-id')) ?? '';
-    await addAutoCallTask(page, 6);
+    await addAutoCallTask(page, 15);
     await setProjectRunning(false);
     await saveCard(page);
     for (let i = 0; i < 6; i += 1) {
@@ -192,11 +195,11 @@ test('calls reach the operator, the card gates the next call, tasks call back, r
   const timings = await page.evaluate(
     () => (window as unknown as { __obzvonCardTimings?: Timing[] }).__obzvonCardTimings ?? [],
   );
-  const latencies = timings.filter((t) => t.visibleAt !== null).map((t) => (t.visibleAt ?? 0) - t.receivedAt);
-  const report = { calls: latencies.length, p95_ms: p95(latencies), max_ms: Math.max(...latencies), goal_ms: 100 };
+  const report = latencyReport(timings);
   mkdirSync('test-results', { recursive: true });
   writeFileSync('test-results/card-latency.json', JSON.stringify(report, null, 2));
   console.log(`card pop latency: ${JSON.stringify(report)}`);
-  expect(latencies.length).toBeGreaterThanOrEqual(CALLS);
+  expect(report.calls).toBeGreaterThanOrEqual(CALLS);
+  expect(report.cards_without_answer_time).toBe(0);
   expect(report.p95_ms).toBeLessThan(1000);
 });

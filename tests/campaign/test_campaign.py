@@ -6,9 +6,8 @@ import datetime as dt
 import sqlalchemy as sa
 from obzvon_db.enums import AttemptState, CallOutcome, ContactStatus, RetryOutcome
 from obzvon_db.models import Attempt, BlacklistEntry, Contact
-from obzvon_dialer.campaign.explain import explain_contact
-from obzvon_dialer.eligibility import Explanation, Reason
 from obzvon_dialer.runtime import Telephony
+from obzvon_eligibility import DialReason, Explanation, explain_contact
 from obzvon_pbx_sim import PbxSim
 
 from tests.campaign.stack import (
@@ -65,7 +64,7 @@ async def test_each_contact_is_dialled_by_its_retry_rule(
     )
 
     explanation = await _explain(sessions, busy)
-    assert not explanation.dial_now and Reason.STATUS_NOT_DIALABLE in explanation.reasons
+    assert not explanation.dial_now and DialReason.STATUS_NOT_DIALABLE in explanation.reasons
 
 
 async def _explain(sessions: Sessions, row: Contact) -> Explanation:
@@ -88,7 +87,7 @@ async def test_blacklisted_and_emergency_numbers_are_never_dialled(
         db.add_all([emergency, BlacklistEntry(phone=listed.phone)])
         await db.commit()
     before = await _explain(sessions, listed)
-    assert Reason.BLACKLISTED in before.reasons
+    assert DialReason.BLACKLISTED in before.reasons
     await set_running(sessions, project)
 
     async def witness_done() -> bool:

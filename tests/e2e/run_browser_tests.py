@@ -62,10 +62,11 @@ def stack_env(database_url: str, amqp_url: str, redis_prefix: str, workdir: Path
     return env
 
 
-def start_stack(env: dict[str, str], workdir: Path) -> Started:
+def start_stack(env: dict[str, str], workdir: Path, procs: Started) -> None:
+    """Starts the services into ``procs`` (so the caller stops them whatever happens) and waits for them."""
     seed = [sys.executable, "-m", "obzvon_cli.main", "seed-demo"]
     subprocess.run(seed, env=env, check=True, stdout=subprocess.DEVNULL)
-    procs = start_calling(env, workdir)
+    procs.extend(start_calling(env, workdir))
     log = (workdir / "gateway.log").open("wb")
     gateway = subprocess.Popen(
         [sys.executable, "-m", "obzvon_gateway"], env=env, stdout=log, stderr=subprocess.STDOUT
@@ -74,7 +75,6 @@ def start_stack(env: dict[str, str], workdir: Path) -> Started:
     for _name, proc, url in procs:
         if url:
             wait_ready(url, proc)
-    return procs
 
 
 def stop_stack(procs: Started) -> None:
@@ -87,15 +87,23 @@ def stop_stack(procs: Started) -> None:
             proc.kill()
 
 
+def dump_logs(workdir: Path) -> None:
+    for log in sorted(workdir.glob("*.log")):
+        sys.stderr.write(f"--- {log.name} ---\n")
+        sys.stderr.write(log.read_text(errors="replace")[-3000:])
+
+
 def run_suite(env: dict[str, str], workdir: Path) -> int:
     procs: Started = []
     try:
-        procs = start_stack(env, workdir)
+        try:
+            start_stack(env, workdir, procs)
+        except RuntimeError:
+            dump_logs(workdir)
+            raise
         result = subprocess.run(["npx", "playwright", "test", *sys.argv[1:]], cwd=ROOT / "frontend", env=env)
         if result.returncode != 0:
-            for name, _proc, _url in procs:
-                sys.stderr.write(f"--- {name}.log ---\n")
-                sys.stderr.write((workdir / f"{name}.log").read_text(errors="replace")[-3000:])
+            dump_logs(workdir)
         return result.returncode
     finally:
         stop_stack(procs)

@@ -1,115 +1,57 @@
-"""The telephony stack on real Postgres, RabbitMQ and Redis, with pbx-sim in-process over a real AMI
-socket: the dialer app (AMI adapter, commands, outbox relay) and the reporting app (call records),
-each with its own lifespan, on a database and an exchange of this package's own.
+"""The telephony stack (``tests.fixtures.pbx_stack``): the dialer app (AMI adapter, commands, outbox
+relay) and the reporting app (call records) beside pbx-sim.
 
 pbx-sim runs ten times faster than real time with the last-digit rules; the dialer keeps its
 production watchdog timers (Ping every 3 s, 3 s to answer) so the black-hole test measures them.
+Operator phones: 101 answers after 1 s, 102 never answers, 103 is busy.
 """
 
 import uuid
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 from fastapi import FastAPI
-from obzvon_db.session import create_engine, create_sessionmaker
-from obzvon_dialer.main import create_app as create_dialer
 from obzvon_dialer.runtime import Telephony
-from obzvon_dialer.settings import AmiSettings
-from obzvon_pbx_sim import OperatorMode, PbxSim, SimConfig
+from obzvon_pbx_sim import OperatorMode, SimConfig
 from obzvon_pbx_sim.config import RulesKind
 from obzvon_platform.bus import Bus
 from obzvon_platform.settings import CommonSettings
-from obzvon_reporting.main import create_app as create_reporting
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from tests.fixtures.database import create_test_database, drop_test_database
+from tests.fixtures.pbx_stack import (
+    StackConfig,
+    ami_settings,
+    common,
+    dialer_app,
+    reporting_app,
+    sessions,
+    sim,
+    stack_database,
+)
 from tests.telephony.stack import SCALE, EventWatch, World, build_world
 
-AMI_USER = "obzvon-test"
-AMI_SECRET = uuid.uuid4().hex
+#: The stack's fixtures, for this package.
+__all__ = ["ami_settings", "common", "dialer_app", "reporting_app", "sessions", "sim", "stack_database"]
 
 
 @pytest.fixture(scope="package")
-async def telephony_database() -> AsyncIterator[str]:
-    url = await create_test_database(prefix="obzvon_tel_test")
-    yield url
-    await drop_test_database(url)
-
-
-@pytest.fixture(scope="package")
-def common(telephony_database: str, amqp_url: str, redis_url: str, redis_prefix: str) -> CommonSettings:
-    return CommonSettings(
-        database_url=telephony_database,
-        amqp_url=amqp_url,
-        redis_url=redis_url,
-        redis_prefix=f"{redis_prefix}:telephony",
-        exchange=f"obzvon.events.telephony.{uuid.uuid4().hex[:8]}",
-        log_json=False,
-    )
-
-
-@pytest.fixture(scope="package")
-async def sessions(common: CommonSettings) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_engine(common.database_url)
-    yield create_sessionmaker(engine)
-    await engine.dispose()
-
-
-@pytest.fixture(scope="package")
-def recordings(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("monitor")
-
-
-@pytest.fixture(scope="package")
-async def sim(recordings: Path) -> AsyncIterator[PbxSim]:
-    config = SimConfig(
-        username=AMI_USER,
-        secret=AMI_SECRET,
+def stack_config(tmp_path_factory: pytest.TempPathFactory) -> StackConfig:
+    pbx = SimConfig(
+        username="obzvon-test",
+        secret=uuid.uuid4().hex,
         port=0,
         rules=RulesKind.LAST_DIGIT,
         seed=11,
         time_scale=SCALE,
-        recordings_dir=recordings,
+        recordings_dir=tmp_path_factory.mktemp("monitor"),
         operators=["101"],
         operator_answer_delay=1.0,
         amd_seconds=2.0,
         auth_fail_delay=0.05,
     )
-    async with PbxSim(config) as started:
-        started.endpoints.add_operator("102", OperatorMode.NEVER)
-        started.endpoints.add_operator("103", OperatorMode.BUSY)
-        yield started
-
-
-@pytest.fixture(scope="package")
-def ami_settings(sim: PbxSim) -> AmiSettings:
-    return AmiSettings(
-        port=sim.ami_port,
-        user=AMI_USER,
-        secret=AMI_SECRET,
-        instance_id=f"dialer-test-{uuid.uuid4().hex[:6]}",
-        reconnect_min=0.2,
-        reconnect_max=1.0,
-        login_timeout=2.0,
-        unknown_retry_seconds=120,
-    )
-
-
-@pytest.fixture(scope="package")
-async def dialer_app(common: CommonSettings, ami_settings: AmiSettings) -> AsyncIterator[FastAPI]:
-    app = create_dialer(common, ami_settings)
-    async with LifespanManager(app, startup_timeout=30, shutdown_timeout=30):
-        yield app
-
-
-@pytest.fixture(scope="package")
-async def reporting_app(common: CommonSettings) -> AsyncIterator[FastAPI]:
-    app = create_reporting(common)
-    async with LifespanManager(app, startup_timeout=30, shutdown_timeout=30):
-        yield app
+    phones = {"102": OperatorMode.NEVER, "103": OperatorMode.BUSY}
+    return StackConfig("telephony", pbx, phones=phones, ami={"unknown_retry_seconds": 120})
 
 
 @pytest.fixture(scope="package")

@@ -151,12 +151,13 @@ def originates_of(sim: PbxSim, call_id: uuid.UUID) -> int:
 
 
 class EventWatch:
-    """Every ``telephony.*`` event on the stack's exchange, awaitable by name and call id."""
+    """Every ``telephony.*`` event (or what ``keys`` bind) on the stack's exchange, awaitable by name
+    and call id."""
 
-    def __init__(self, bus: Bus) -> None:
+    def __init__(self, bus: Bus, keys: tuple[str, ...] = ("telephony.#",)) -> None:
         self.envelopes: list[Envelope] = []
         self._changed = asyncio.Condition()
-        spec = QueueSpec(f"tests.telephony.{uuid.uuid4().hex[:8]}", ("telephony.#",), per_instance=True)
+        spec = QueueSpec(f"tests.telephony.{uuid.uuid4().hex[:8]}", keys, per_instance=True)
         self.consumer = Consumer(bus, spec, self._received)
 
     async def start(self) -> None:

@@ -612,6 +612,173 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{project_id}/bases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Bases
+         * @description F-33: the project's bases with their statistics, and the project's totals.
+         */
+        get: operations["list_bases"];
+        put?: never;
+        /**
+         * Start Base Import
+         * @description F-30, F-31: import an upload with the chosen mapping, tags and checks; progress and the outcome
+         *     arrive over `/ws` (`contact_base_import_progressed`, `contact_base_import_finished`).
+         */
+        post: operations["start_base_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}/bases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Project Contacts
+         * @description F-34: the project's unanswered or not-yet-called contacts, every base together.
+         */
+        get: operations["export_project_contacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}/bases/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload Base
+         * @description F-30: a multipart `file` (.xlsx or .csv). Answers the columns, the suggested mapping, every
+         *     target field and the first rows; 413 past the size cap, 422 when the file is refused.
+         */
+        post: operations["upload_base"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}/bases/{base_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Base
+         * @description One base: status, import counters, the refusal reason of a failed file, statistics (F-33).
+         */
+        get: operations["get_base"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}/bases/{base_id}/error-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download Error Report
+         * @description F-35: the per-row error report (row, column, value, code, message); 409 while importing.
+         */
+        get: operations["download_error_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}/bases/{base_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Base Contacts
+         * @description F-34: «Скачать неотвеченные / непрозвоненные контакты» of one base, CSV or XLSX.
+         */
+        get: operations["export_base_contacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}/bases/{base_id}/remove-blacklisted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove Blacklisted Numbers
+         * @description «Удалить номера (черный список)»: remove the base's contacts whose numbers are blacklisted.
+         */
+        post: operations["remove_blacklisted_numbers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}/contacts/{contact_id}/dial-explanation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Dial Explanation
+         * @description Whether the contact is dialled now and, if not, why and when it next will be
+         *     («следующий звонок в 14:05 по местному времени, повтор 2 из 4 после «Занято»»).
+         */
+        get: operations["get_dial_explanation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{project_id}/copy": {
         parameters: {
             query?: never;
@@ -998,6 +1165,83 @@ export interface components {
             };
         };
         /**
+         * BaseImportStatus
+         * @description F-30/F-35: progress of a contact base upload.
+         * @enum {string}
+         */
+        BaseImportStatus: "pending" | "processing" | "ready" | "failed";
+        /** BaseList */
+        BaseList: {
+            /**
+             * Items
+             * @description Bases of the project, newest first.
+             */
+            items: components["schemas"]["BaseOut"][];
+            /** @description The whole project's contacts. */
+            statistics: components["schemas"]["BaseStatistics"];
+        };
+        /** BaseOut */
+        BaseOut: {
+            /** Blacklisted Rows */
+            blacklisted_rows: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Duplicate Rows */
+            duplicate_rows: number;
+            error?: components["schemas"]["FileError"] | null;
+            /** File Name */
+            file_name: string;
+            /** Finished At */
+            finished_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Imported Rows */
+            imported_rows: number;
+            /** Name */
+            name: string;
+            /** Processed Rows */
+            processed_rows: number;
+            /**
+             * Project Id
+             * Format: uuid
+             */
+            project_id: string;
+            /** Rejected Rows */
+            rejected_rows: number;
+            statistics: components["schemas"]["BaseStatistics"];
+            status: components["schemas"]["BaseImportStatus"];
+            /** Tags */
+            tags: string[];
+            /** Total Rows */
+            total_rows: number;
+            /** Uploaded By */
+            uploaded_by: string | null;
+        };
+        /**
+         * BaseStatistics
+         * @description F-33: «Все, Прозвонили, Не отвечают, Занято, Ошибка, Новые».
+         */
+        BaseStatistics: {
+            /** Busy */
+            busy: number;
+            /** Called */
+            called: number;
+            /** Error */
+            error: number;
+            /** New */
+            new: number;
+            /** No Answer */
+            no_answer: number;
+            /** Total */
+            total: number;
+        };
+        /**
          * Bitrix24In
          * @description F-28. `password` is write-only: omit it to keep the stored one, send "" to clear it.
          */
@@ -1138,94 +1382,12 @@ export interface components {
             /** To Number */
             to_number: string | null;
         };
-        /** CardFieldIn */
-        CardFieldIn: {
-            /** @default text */
-            field_type: components["schemas"]["CardFieldType"];
-            /**
-             * Is Required
-             * @default false
-             */
-            is_required: boolean;
-            /** Key */
-            key: string;
-            /** Label */
-            label: string;
-            /**
-             * Position
-             * @default 0
-             */
-            position: number;
-        };
         /**
-         * CardFieldType
-         * @description F-23: input kind of a client card field.
-         * @enum {string}
+         * CardContact
+         * @description The contact as the operator's card shows it (F-51): the number is masked when the project hides
+         *     numbers from operators (``phone_hidden``).
          */
-        CardFieldType: "text" | "textarea" | "number" | "date" | "phone" | "email" | "select" | "checkbox";
-        /**
-         * CardOut
-         * @description The card of the operator's current call (or of the call just ended, until it is saved).
-         */
-        CardOut: {
-            /**
-             * Call Id
-             * Format: uuid
-             */
-            call_id: string;
-            contact: components["schemas"]["ContactCardOut"] | null;
-            /**
-             * Project Id
-             * Format: uuid
-             */
-            project_id: string;
-            /** Result Statuses */
-            result_statuses: components["schemas"]["obzvon_gateway__cards__schemas__ResultStatusOut"][];
-            /** Script Html */
-            script_html: string;
-            /** State */
-            state: string;
-            /** Template */
-            template: components["schemas"]["obzvon_gateway__cards__schemas__CardFieldOut"][];
-        };
-        /**
-         * CardSave
-         * @description Saving the card: the result status is mandatory (F-52).
-         */
-        CardSave: {
-            /** Comment */
-            comment?: string | null;
-            /** Custom Fields */
-            custom_fields?: {
-                [key: string]: string | number | boolean | null;
-            };
-            fields?: components["schemas"]["ContactFields"];
-            /** Result Status Id */
-            result_status_id?: string | null;
-        };
-        /**
-         * CardTemplateIn
-         * @description F-23: the custom fields (the fixed ones are always there); the list replaces the old one.
-         */
-        CardTemplateIn: {
-            /** Custom Fields */
-            custom_fields: components["schemas"]["CardFieldIn"][];
-        };
-        /** CardTemplateOut */
-        CardTemplateOut: {
-            /** Custom Fields */
-            custom_fields: components["schemas"]["obzvon_gateway__projects__views__CardFieldOut"][];
-            /** Fixed Fields */
-            fixed_fields: components["schemas"]["obzvon_gateway__projects__views__CardFieldOut"][];
-        };
-        /**
-         * ChosenState
-         * @description The states an operator picks in the status selector.
-         * @enum {string}
-         */
-        ChosenState: "active" | "pause" | "dnd" | "inactive";
-        /** ContactCardOut */
-        ContactCardOut: {
+        CardContact: {
             /** Address */
             address: string | null;
             /** Birth Date */
@@ -1247,15 +1409,164 @@ export interface components {
              * Format: uuid
              */
             id: string;
-            /** Phone */
+            /**
+             * Phone
+             * @description E.164 without '+', or masked (``*********67``) when hidden.
+             */
             phone: string;
+            /**
+             * Phone Hidden
+             * @description The project hides numbers from operators.
+             * @default false
+             */
+            phone_hidden: boolean;
             /** Position */
             position: string | null;
             /** Region */
             region: string | null;
             /** Result Status Id */
             result_status_id: string | null;
+            /**
+             * Timezone
+             * @description The client's IANA zone (their local time).
+             */
+            timezone: string | null;
         };
+        /** CardFieldIn */
+        CardFieldIn: {
+            /** @default text */
+            field_type: components["schemas"]["CardFieldType"];
+            /**
+             * Is Required
+             * @default false
+             */
+            is_required: boolean;
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /**
+             * Position
+             * @default 0
+             */
+            position: number;
+        };
+        /** CardFieldOut */
+        CardFieldOut: {
+            field_type: components["schemas"]["CardFieldType"];
+            /** Is Custom */
+            is_custom: boolean;
+            /** Is Required */
+            is_required: boolean;
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Position */
+            position: number;
+        };
+        /**
+         * CardFieldType
+         * @description F-23: input kind of a client card field.
+         * @enum {string}
+         */
+        CardFieldType: "text" | "textarea" | "number" | "date" | "phone" | "email" | "select" | "checkbox";
+        /**
+         * CardOut
+         * @description The card of the operator's current call (or of the call just ended, until it is saved): the
+         *     parts ``card_opened`` carries, plus the state and the project's script. The number is masked where
+         *     the project hides numbers (F-51).
+         */
+        CardOut: {
+            /**
+             * Call Id
+             * Format: uuid
+             */
+            call_id: string;
+            contact: components["schemas"]["CardContact"] | null;
+            /**
+             * Project Id
+             * Format: uuid
+             */
+            project_id: string;
+            /** Result Statuses */
+            result_statuses: components["schemas"]["CardResultStatus"][];
+            /** Script Html */
+            script_html: string;
+            /** State */
+            state: string;
+            /** Template */
+            template: components["schemas"]["CardTemplateField"][];
+        };
+        /**
+         * CardResultStatus
+         * @description A result status the card may be saved with (allowed in the project, F-52).
+         */
+        CardResultStatus: {
+            /** Colour */
+            colour: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+        };
+        /**
+         * CardSave
+         * @description Saving the card: the result status is mandatory (F-52).
+         */
+        CardSave: {
+            /** Comment */
+            comment?: string | null;
+            /** Custom Fields */
+            custom_fields?: {
+                [key: string]: string | number | boolean | null;
+            };
+            fields?: components["schemas"]["ContactFields"];
+            /** Result Status Id */
+            result_status_id?: string | null;
+        };
+        /**
+         * CardTemplateField
+         * @description One field of the project's card template (F-23).
+         */
+        CardTemplateField: {
+            /** Field Type */
+            field_type: string;
+            /** Is Custom */
+            is_custom: boolean;
+            /** Is Required */
+            is_required: boolean;
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Position */
+            position: number;
+        };
+        /**
+         * CardTemplateIn
+         * @description F-23: the custom fields (the fixed ones are always there); the list replaces the old one.
+         */
+        CardTemplateIn: {
+            /** Custom Fields */
+            custom_fields: components["schemas"]["CardFieldIn"][];
+        };
+        /** CardTemplateOut */
+        CardTemplateOut: {
+            /** Custom Fields */
+            custom_fields: components["schemas"]["CardFieldOut"][];
+            /** Fixed Fields */
+            fixed_fields: components["schemas"]["CardFieldOut"][];
+        };
+        /**
+         * ChosenState
+         * @description The states an operator picks in the status selector.
+         * @enum {string}
+         */
+        ChosenState: "active" | "pause" | "dnd" | "inactive";
         /**
          * ContactContext
          * @description What the card shows besides the card itself: the client's zone, whether numbers are shown,
@@ -1314,11 +1625,98 @@ export interface components {
             state: components["schemas"]["PhoneState"];
         };
         /**
+         * DialExplanation
+         * @description The campaign engine's verdict on one contact now: the same rules the dialer applies at dial time.
+         */
+        DialExplanation: {
+            /**
+             * Checked At
+             * Format: date-time
+             * @description The moment the rules were evaluated (UTC).
+             */
+            checked_at: string;
+            /**
+             * Contact Id
+             * Format: uuid
+             */
+            contact_id: string;
+            /**
+             * Dial Now
+             * @description The contact is due and may be dialled as soon as a line is free.
+             */
+            dial_now: boolean;
+            /**
+             * Next At
+             * @description When it may next be dialled (UTC); null: never with the current settings.
+             */
+            next_at: string | null;
+            /**
+             * Next Local
+             * @description The same moment in `timezone` (the client's zone, else the call centre's).
+             */
+            next_local: string | null;
+            /**
+             * Project Id
+             * Format: uuid
+             */
+            project_id: string;
+            /**
+             * Reasons
+             * @description Why it is not dialled now; empty when it is.
+             */
+            reasons: components["schemas"]["DialReason"][];
+            retry: components["schemas"]["RetryProgress"] | null;
+            /**
+             * Text En
+             * @example Next at 14:05 local, retry 2 of 4 after busy
+             */
+            text_en: string;
+            /**
+             * Text Ru
+             * @example Следующий звонок в 14:05 по местному времени, повтор 2 из 4 после «Занято»
+             */
+            text_ru: string;
+            /**
+             * Timezone
+             * @description IANA zone of `next_local`.
+             */
+            timezone: string | null;
+        };
+        /**
          * DialMode
          * @description F-41: how fast the dialer originates calls.
          * @enum {string}
          */
         DialMode: "unlimited" | "progressive" | "predictive";
+        /**
+         * DialReason
+         * @description Why a contact is not dialled now (several may hold at once).
+         * @enum {string}
+         */
+        DialReason: "project_not_running" | "blacklisted" | "emergency_number" | "status_not_dialable" | "max_attempts" | "outcome_attempts_exhausted" | "retry_not_due" | "outside_windows" | "never_in_windows";
+        /**
+         * ExportFormat
+         * @description The file of a contacts download (F-34); which contacts is ``ExportKind``.
+         * @enum {string}
+         */
+        ExportFormat: "csv" | "xlsx";
+        /**
+         * ExportKind
+         * @enum {string}
+         */
+        ExportKind: "unanswered" | "not_called";
+        /**
+         * FileError
+         * @description Why a failed upload was refused (nothing was imported).
+         */
+        FileError: {
+            /** Code */
+            code: string;
+            /** Message En */
+            message_en: string;
+            /** Message Ru */
+            message_ru: string;
+        };
         /** GroupIn */
         GroupIn: {
             /** Name */
@@ -1335,6 +1733,52 @@ export interface components {
             members: components["schemas"]["MemberOut"][];
             /** Name */
             name: string;
+        };
+        /**
+         * ImportAccepted
+         * @description The base exists (status ``processing``); progress and the end arrive over ``/ws``.
+         */
+        ImportAccepted: {
+            /**
+             * Base Id
+             * Format: uuid
+             */
+            base_id: string;
+            status: components["schemas"]["BaseImportStatus"];
+        };
+        /** ImportStart */
+        ImportStart: {
+            /**
+             * Dedupe
+             * @description «Проверка на дубли номеров в проекте».
+             * @default true
+             */
+            dedupe: boolean;
+            /**
+             * Mapping
+             * @description Column label → target; columns left out are ignored.
+             */
+            mapping: {
+                [key: string]: string;
+            };
+            /**
+             * Name
+             * @description Default: the file name.
+             */
+            name?: string | null;
+            /**
+             * Remove Blacklisted
+             * @description Leave blacklisted numbers out.
+             * @default true
+             */
+            remove_blacklisted: boolean;
+            /** Tags */
+            tags?: string[];
+            /**
+             * Upload Id
+             * Format: uuid
+             */
+            upload_id: string;
         };
         /**
          * IntegrationTabIn
@@ -1873,6 +2317,14 @@ export interface components {
             /** Name */
             name: string;
         };
+        /**
+         * RemovedNumbers
+         * @description Contacts of the base removed because their numbers are blacklisted («Удалить номера»).
+         */
+        RemovedNumbers: {
+            /** Removed */
+            removed: number;
+        };
         /** ResultStatusCreate */
         ResultStatusCreate: {
             /**
@@ -1884,6 +2336,20 @@ export interface components {
              * Is Active
              * @default true
              */
+            is_active: boolean;
+            /** Name */
+            name: string;
+        };
+        /** ResultStatusOut */
+        ResultStatusOut: {
+            /** Colour */
+            colour: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Is Active */
             is_active: boolean;
             /** Name */
             name: string;
@@ -1903,6 +2369,24 @@ export interface components {
          * @enum {string}
          */
         RetryOutcome: "busy" | "no_answer" | "machine" | "lost";
+        /**
+         * RetryProgress
+         * @description Where the contact is in the retry schedule of its last outcome ("retry 2 of 4 after busy").
+         */
+        RetryProgress: {
+            /** @description The outcome the rule counts. */
+            after: components["schemas"]["RetryOutcome"];
+            /**
+             * Allowed
+             * @description Retries the project's rule allows after this outcome.
+             */
+            allowed: number;
+            /**
+             * Number
+             * @description This retry's number: how many calls ended with the outcome so far.
+             */
+            number: number;
+        };
         /** RetryRuleIn */
         RetryRuleIn: {
             /** Attempts */
@@ -1977,6 +2461,18 @@ export interface components {
             seconds: number;
             /** State */
             state: string;
+        };
+        /**
+         * TargetField
+         * @description A choice for a column: a card field (``phone``…), ``custom:<key>`` or ``ignore``.
+         */
+        TargetField: {
+            /** Label En */
+            label_en: string;
+            /** Label Ru */
+            label_ru: string;
+            /** Value */
+            value: string;
         };
         /** TaskCreate */
         TaskCreate: {
@@ -2238,6 +2734,51 @@ export interface components {
             username?: string | null;
         };
         /**
+         * UploadOut
+         * @description A stored upload waiting for its mapping: start the import with ``upload_id``.
+         */
+        UploadOut: {
+            /**
+             * Fields
+             * @description Every target the mapping may use.
+             */
+            fields: components["schemas"]["TargetField"][];
+            /** File Name */
+            file_name: string;
+            /**
+             * Header
+             * @description The file's column labels, in order (unique).
+             */
+            header: string[];
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "xlsx" | "csv";
+            /**
+             * Mapping
+             * @description Suggested target of each column label.
+             */
+            mapping: {
+                [key: string]: string;
+            };
+            /**
+             * Preview
+             * @description The first data rows, one cell per column.
+             */
+            preview: (string | null)[][];
+            /**
+             * Total Rows
+             * @description Data rows in the file (an estimate for CSV).
+             */
+            total_rows: number;
+            /**
+             * Upload Id
+             * Format: uuid
+             */
+            upload_id: string;
+        };
+        /**
          * UploadReport
          * @description Per-row outcome of an uploaded list: rows with errors are skipped, the rest are added.
          */
@@ -2311,61 +2852,6 @@ export interface components {
              * Format: date-time
              */
             waiting_since: string;
-        };
-        /** CardFieldOut */
-        obzvon_gateway__cards__schemas__CardFieldOut: {
-            /** Field Type */
-            field_type: string;
-            /** Is Custom */
-            is_custom: boolean;
-            /** Is Required */
-            is_required: boolean;
-            /** Key */
-            key: string;
-            /** Label */
-            label: string;
-            /** Position */
-            position: number;
-        };
-        /** ResultStatusOut */
-        obzvon_gateway__cards__schemas__ResultStatusOut: {
-            /** Colour */
-            colour: string;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /** Name */
-            name: string;
-        };
-        /** CardFieldOut */
-        obzvon_gateway__projects__views__CardFieldOut: {
-            field_type: components["schemas"]["CardFieldType"];
-            /** Is Custom */
-            is_custom: boolean;
-            /** Is Required */
-            is_required: boolean;
-            /** Key */
-            key: string;
-            /** Label */
-            label: string;
-            /** Position */
-            position: number;
-        };
-        /** ResultStatusOut */
-        obzvon_gateway__result_statuses__schemas__ResultStatusOut: {
-            /** Colour */
-            colour: string;
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /** Is Active */
-            is_active: boolean;
-            /** Name */
-            name: string;
         };
     };
     responses: never;
@@ -4346,6 +4832,602 @@ export interface operations {
             };
         };
     };
+    list_bases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaseList"];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not allowed (role, field rule, CSRF or origin check) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    start_base_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportStart"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportAccepted"];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not allowed (role, field rule, CSRF or origin check) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    export_project_contacts: {
+        parameters: {
+            query: {
+                /** @description unanswered or not_called */
+                kind: components["schemas"]["ExportKind"];
+                format?: components["schemas"]["ExportFormat"];
+            };
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contacts as a file (attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv; charset=utf-8": unknown;
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not allowed (role, field rule, CSRF or origin check) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    upload_base: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description .xlsx or .csv
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadOut"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not allowed (role, field rule, CSRF or origin check) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    get_base: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+                base_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaseOut"];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not allowed (role, field rule, CSRF or origin check) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    download_error_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+                base_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rejected rows as CSV (attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not allowed (role, field rule, CSRF or origin check) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    export_base_contacts: {
+        parameters: {
+            query: {
+                /** @description unanswered or not_called */
+                kind: components["schemas"]["ExportKind"];
+                format?: components["schemas"]["ExportFormat"];
+            };
+            header?: never;
+            path: {
+                project_id: string;
+                base_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contacts as a file (attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv; charset=utf-8": unknown;
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not allowed (role, field rule, CSRF or origin check) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    remove_blacklisted_numbers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+                base_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemovedNumbers"];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not allowed (role, field rule, CSRF or origin check) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    get_dial_explanation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+                contact_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DialExplanation"];
+                };
+            };
+            /** @description Not signed in, or the session or token is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not allowed (role, field rule, CSRF or origin check) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not found or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Invalid data */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
     copy_project: {
         parameters: {
             query?: never;
@@ -4604,7 +5686,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["obzvon_gateway__result_statuses__schemas__ResultStatusOut"][];
+                    "application/json": components["schemas"]["ResultStatusOut"][];
                 };
             };
             /** @description Not signed in, or the session or token is no longer valid */
@@ -4646,7 +5728,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["obzvon_gateway__result_statuses__schemas__ResultStatusOut"];
+                    "application/json": components["schemas"]["ResultStatusOut"];
                 };
             };
             /** @description Not signed in, or the session or token is no longer valid */
@@ -4708,7 +5790,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["obzvon_gateway__result_statuses__schemas__ResultStatusOut"];
+                    "application/json": components["schemas"]["ResultStatusOut"];
                 };
             };
             /** @description Not signed in, or the session or token is no longer valid */

@@ -21,6 +21,7 @@ export const workspaceEn: WorkspaceMessages = {
       integrationMissing: 'The integration is not configured',
       comments: 'Comments',
       commentPlaceholder: 'Comment text',
+      phoneHidden: 'The number is hidden by the project settings',
       noContact: 'Contact not found',
       noScript: 'No call script uploaded',
       noTemplate: 'No template configured by the administrator',

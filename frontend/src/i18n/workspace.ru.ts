@@ -19,6 +19,7 @@ export const workspaceRu = {
       integrationMissing: 'Интеграция не настроена',
       comments: 'Комментарии',
       commentPlaceholder: 'Текст комментария',
+      phoneHidden: 'Номер скрыт настройками проекта',
       noContact: 'Контакт не найден',
       noScript: 'Скрипт разговора не загружен',
       noTemplate: 'Шаблон не настроен администратором',

@@ -1,5 +1,9 @@
 """Async engine and session factory helpers."""
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import asyncpg
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
@@ -26,3 +30,13 @@ def create_engine(url: str, **kwargs: object) -> AsyncEngine:
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     """Session factory whose objects stay usable after commit."""
     return async_sessionmaker(engine, expire_on_commit=False)
+
+
+@asynccontextmanager
+async def asyncpg_connection(engine: AsyncEngine) -> AsyncIterator[asyncpg.Connection]:
+    """A pooled connection of ``engine`` as plain asyncpg (COPY, cursors), outside any transaction.
+
+    SQLAlchemy's codecs are installed on it: ``json``/``jsonb`` columns come back decoded."""
+    async with engine.connect() as conn:
+        raw = await conn.get_raw_connection()
+        yield raw.driver_connection

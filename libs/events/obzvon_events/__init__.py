@@ -3,7 +3,7 @@
 Importing the package registers every message class.
 """
 
-from obzvon_events import calls, cards, commands, notifications, operators, pbx, users
+from obzvon_events import bases, calls, cards, commands, notifications, operators, pbx, users
 from obzvon_events.base import Command, Event, Message, parse
 from obzvon_events.envelope import Envelope
 from obzvon_events.registry import UnknownEventError, is_registered, lookup, registered
@@ -14,6 +14,7 @@ __all__ = [
     "Event",
     "Message",
     "UnknownEventError",
+    "bases",
     "calls",
     "cards",
     "commands",

@@ -67,3 +67,25 @@ class HangupCall(Command):
 
     call_id: UUID = Field(description="The call to end.")
     reason: str = Field(description="queue_timeout, operator, supervisor, system.")
+
+
+class ImportContactBase(Command):
+    """Sent by the gateway to reporting when a user starts the import of an uploaded base (F-30, F-31,
+    F-35): the base row (status ``processing``, with its name, tags and mapping chosen) and the stored
+    file are committed; reporting imports the file into that base, once.
+    """
+
+    name = "import_contact_base"
+    version = 1
+    routing_key = "command.reporting.import_base"
+    produced_by = "api-gateway"
+
+    base_id: UUID = Field(description="The contact base to fill (status processing).")
+    project_id: UUID = Field(description="Project of the base.")
+    stored_path: str = Field(description="Absolute path of the stored upload (a generated name).")
+    file_name: str = Field(description="The user's file name; only its extension is used.")
+    mapping: dict[str, str] = Field(description="Column label → card field, custom:<key> or ignore.")
+    tags: list[str] = Field(default_factory=list, description="Tags for the base and its contacts.")
+    dedupe: bool = Field(default=True, description="False also lists each skipped duplicate in the report.")
+    remove_blacklisted: bool = Field(default=True, description="Leave blacklisted numbers out.")
+    uploaded_by: UUID | None = Field(default=None, description="Who started the import.")

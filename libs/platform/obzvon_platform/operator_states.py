@@ -42,8 +42,12 @@ class Switched:
 
 
 async def lock_operator(db: AsyncSession, operator_id: uuid.UUID) -> bool:
-    """Lock the operator's user row for this transaction; False when there is no such user."""
-    found = await db.scalar(sa.select(User.id).where(User.id == operator_id).with_for_update())
+    """Lock the operator's user row for this transaction; False when there is no such user.
+
+    ``FOR NO KEY UPDATE``: state writers wait for each other, but not rows elsewhere that merely refer
+    to the user (a call record naming its operator checks its foreign key with ``FOR KEY SHARE``), so
+    a writer holding this lock while it adds a call row cannot deadlock with them."""
+    found = await db.scalar(sa.select(User.id).where(User.id == operator_id).with_for_update(key_share=True))
     return found is not None
 
 

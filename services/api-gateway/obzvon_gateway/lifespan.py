@@ -35,7 +35,11 @@ class GatewayRuntime:
             async with resources.sessions() as db:
                 return await scope_repository.supervisor_ids_of_operator(db, operator_id)
 
-        self._delivery = LiveDelivery(gateway.bus, gateway.hub, supervisors_of)
+        async def supervisors_of_project(project_id: uuid.UUID) -> frozenset[uuid.UUID]:
+            async with resources.sessions() as db:
+                return await scope_repository.supervisor_ids_of_project(db, project_id)
+
+        self._delivery = LiveDelivery(gateway.bus, gateway.hub, supervisors_of, supervisors_of_project)
         await self._delivery.start()
         subscribed = asyncio.Event()
         self._listener = asyncio.create_task(

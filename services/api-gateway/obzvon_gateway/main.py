@@ -5,11 +5,13 @@ from obzvon_platform.app import create_service_app
 from obzvon_platform.settings import CommonSettings
 
 from obzvon_gateway.auth.router import router as auth_router
+from obzvon_gateway.bases.router import router as bases_router
 from obzvon_gateway.blacklist.router import router as blacklist_router
 from obzvon_gateway.calls.router import router as calls_router
 from obzvon_gateway.cards.router import router as cards_router
 from obzvon_gateway.dashboard.router import router as dashboard_router
 from obzvon_gateway.demo_phone.router import router as demo_phone_router
+from obzvon_gateway.dial_explanation.router import router as dial_explanation_router
 from obzvon_gateway.groups.router import router as groups_router
 from obzvon_gateway.lifespan import GatewayRuntime
 from obzvon_gateway.monitoring.router import router as monitoring_router
@@ -34,6 +36,7 @@ ROUTERS = (
     auth_router,
     users_router,
     projects_router,
+    bases_router,
     result_statuses_router,
     groups_router,
     blacklist_router,
@@ -48,6 +51,7 @@ ROUTERS = (
     calls_router,
     dashboard_router,
     demo_phone_router,
+    dial_explanation_router,
     ws_router,
 )
 

@@ -49,6 +49,13 @@ class GatewaySettings(CommonSettings):
     login_max_failures_per_ip: int = _env("LOGIN_MAX_FAILURES_PER_IP", 30, ge=1)
     #: How often the outbox relay looks for unpublished events when no commit wakes it.
     outbox_poll_seconds: float = _env("OUTBOX_POLL_SECONDS", 1.0, gt=0)
+    #: Uploaded contact bases wait here under generated names until imported; the reporting service
+    #: reads them at the same path (a shared volume when it runs on another host).
+    uploads_dir: Path = _env("UPLOADS_DIR", REPO_ROOT / "var" / "uploads")
+    #: Largest accepted upload, enforced while the request streams in (the import refuses > 50 MB).
+    upload_max_bytes: int = _env("UPLOAD_MAX_BYTES", 50 * 1024 * 1024, ge=1)
+    #: Uploads never imported are removed after this many hours.
+    upload_ttl_hours: int = _env("UPLOAD_TTL_HOURS", 24, ge=1)
 
 
 @lru_cache

@@ -60,7 +60,7 @@ class Telephony:
         self.commands = DialerCommands(
             resources.sessions, self.originator, self.control, max_age_seconds=settings.command_max_age
         )
-        self.stats = CampaignStats()
+        self.stats = CampaignStats(self.campaign_settings.time_scale)
         self.timeouts = GlobalTimeouts(self.control.hang_up)
         self.calls.on_events += [self.stats.observe, self.timeouts.observe]
         self.calls.on_finished = ContactScheduler(

@@ -5,7 +5,8 @@ by calls that no longer exist.
 - ``talking``/``ringback`` operators whose call is over (its attempt finished, or the call record
   ended) go to wrap-up (in card) or, with the card already saved, back to their chosen state;
 - calls answered and not taken by anyone rejoin their queues in arrival order, with the time they
-  already waited counted against the queue timeout.
+  already waited counted against the queue timeout; a callback still goes to its operator first
+  (F-46), a pinned contact only to its operator (F-25).
 """
 
 import uuid
@@ -71,7 +72,10 @@ async def rebuild(router: Router, db: AsyncSession) -> None:
             continue
         waited = max(0.0, (utc_now() - stored.answered_at).total_seconds())
         limit = settings.queue_timeout_s * router.settings.timeout_scale
-        pinned = await repository.pinned_operator(db, stored.project_id, stored.contact_id)
+        callback = stored.call_type is CallType.CALLBACK
+        pinned = (
+            None if callback else await repository.pinned_operator(db, stored.project_id, stored.contact_id)
+        )
         router.strategies[stored.project_id] = settings.strategy.value
         router.add(
             WaitingCall(
@@ -83,7 +87,8 @@ async def rebuild(router: Router, db: AsyncSession) -> None:
                 call_type=stored.call_type,
                 joined_at=stored.answered_at,
                 deadline=router.clock() + max(0.0, limit - waited),
-                pinned_to=None if stored.call_type is CallType.CALLBACK else pinned,
+                pinned_to=pinned,
+                preferred=stored.preferred_operator_id if callback else None,
             )
         )
         restored += 1

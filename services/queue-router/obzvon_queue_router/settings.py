@@ -13,7 +13,8 @@ class QueueRouterHttpSettings(HttpSettings):
 
 class RouterSettings(BaseSettings):
     """Timers of the queue-router. Project timeouts (queue, operator) come from each project's settings;
-    ``timeout_scale`` multiplies them (1.0 in production, small in tests)."""
+    ``timeout_scale`` multiplies them where the router counts them itself (1.0 in production; in tests
+    the time scale of the simulated PBX, which gets the project's own seconds)."""
 
     model_config = SettingsConfigDict(env_prefix="OBZVON_QUEUE_ROUTER_", env_file=".env", extra="ignore")
 

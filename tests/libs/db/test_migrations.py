@@ -9,7 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from obzvon_db import migrate
-from obzvon_db.base import Base
+from obzvon_db.base import Base, include_object
 from obzvon_db.session import create_engine
 from sqlalchemy.engine import Connection
 
@@ -92,7 +92,8 @@ async def test_models_match_migrations(database_url: str) -> None:
 
     def diff(connection: Connection) -> list[object]:
         context = MigrationContext.configure(
-            connection, opts={"compare_type": True, "compare_server_default": True}
+            connection,
+            opts={"compare_type": True, "compare_server_default": True, "include_object": include_object},
         )
         return list(compare_metadata(context, Base.metadata))
 

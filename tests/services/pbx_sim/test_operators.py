@@ -141,6 +141,23 @@ async def test_operator_declining_counts_as_busy(client: RawAmi, http: httpx.Asy
     assert report["DialStatus"] == "BUSY"
 
 
+async def test_auto_answer_picks_up_a_phone_nobody_answers(client: RawAmi, http: httpx.AsyncClient) -> None:
+    """F-43 auto-answer: the predial header makes a free phone pick up by itself; a busy one stays busy."""
+    await http.post("/endpoints/101/mode", json={"mode": "never"})
+    await _waiting_client(client, "att-auto", extra_vars="OBZVON_AUTO_ANSWER=1")
+    await _redirect(client, "att-auto", "101")
+    report = await client.wait_for(lambda m: m.get("UserEvent") == "ObzvonOperatorDial")
+    assert (report["Operator"], report["DialStatus"]) == ("101", "ANSWER")
+    await client.wait_for(lambda m: m.event == "BridgeEnter" and m["BridgeNumChannels"] == "2")
+    await http.post("/endpoints/102/mode", json={"mode": "busy"})
+    await _waiting_client(client, "att-auto-busy", extra_vars="OBZVON_AUTO_ANSWER=1")
+    await _redirect(client, "att-auto-busy", "102")
+    busy = await client.wait_for(
+        lambda m: m.get("UserEvent") == "ObzvonOperatorDial" and m.get("AttemptId") == "att-auto-busy"
+    )
+    assert busy["DialStatus"] == "BUSY"
+
+
 async def test_offline_operator_is_chanunavail_without_a_channel(
     client: RawAmi, http: httpx.AsyncClient
 ) -> None:

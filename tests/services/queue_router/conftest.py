@@ -1,7 +1,8 @@
 """A queue-router on this run's Postgres and Redis, with its timer loop running and short timeouts.
 
-Events are handed to the router's consumer handler directly (the bus path is covered by
-``test_service_bus.py``); commands and events it produces are read from the outbox.
+Events are handed to the router's consumer handler directly (the service over the bus, with pbx-sim
+and the other services, is tested in ``tests/acceptance/queue``); commands and events it produces are
+read from the outbox.
 """
 
 import asyncio
@@ -41,33 +42,16 @@ async def redis(redis_url: str) -> AsyncIterator[Redis]:
     await client.aclose()
 
 
-async def start_router(
-    harness_slot: list[Harness],
-    sessions: async_sessionmaker[AsyncSession],
-    redis: Redis,
-    keys: RedisKeys,
-    settings: RouterSettings,
-) -> tuple[Harness, asyncio.Task[None]]:
-    holder: dict[str, Harness] = {}
-    heartbeats = Heartbeats(redis, keys, settings.heartbeat_timeout)
-    router = Router(settings, sessions, heartbeats, on_commit=lambda: holder["h"].on_commit())
-    harness = Harness(router, sessions, redis, keys)
-    holder["h"] = harness
-    async with router.transaction() as db:
-        await recovery.rebuild(router, db)
-    timers = asyncio.create_task(router.run_timers(lambda db: dispatch.expire(router, db)))
-    harness_slot.append(harness)
-    return harness, timers
-
-
 @pytest.fixture
 async def harness(
     sessions: async_sessionmaker[AsyncSession], redis: Redis, redis_prefix: str
 ) -> AsyncIterator[Harness]:
     keys = RedisKeys(f"{redis_prefix}:qr:{uuid.uuid4().hex[:8]}")
-    started: list[Harness] = []
-    harness, timers = await start_router(started, sessions, redis, keys, FAST)
-    yield harness
+    router = Router(FAST, sessions, Heartbeats(redis, keys, FAST.heartbeat_timeout))
+    async with router.transaction() as db:
+        await recovery.rebuild(router, db)
+    timers = asyncio.create_task(router.run_timers(lambda db: dispatch.expire(router, db)))
+    yield Harness(router, sessions, redis, keys)
     timers.cancel()
     with contextlib.suppress(asyncio.CancelledError):
         await timers

@@ -1,20 +1,17 @@
 """Drives a queue-router with the exact events the dialer emits and observes what it commits: operator
-state intervals and the commands and events in the outbox. Waiting is on the router's commits, never on
-a fixed sleep."""
+state intervals and the commands and events in the outbox. Each event is handled to the end before
+``send`` returns, so there is nothing to wait for; timers are the router's own."""
 
-import asyncio
-import contextlib
 import datetime as dt
 import time
 import uuid
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import sqlalchemy as sa
 from obzvon_db.enums import OperatorState
 from obzvon_db.models import OperatorStateInterval, OutboxMessage, User
 from obzvon_events import Event
-from obzvon_events.calls import CallAnswered, CallConnectedToOperator, CallEnded, CallOperatorMissed
+from obzvon_events.calls import CallAnswered, CallConnectedToOperator, CallEnded
 from obzvon_platform.redis import RedisKeys
 from obzvon_queue_router.consumers import RouterEvents
 from obzvon_queue_router.queue.router import Router
@@ -37,10 +34,6 @@ class Harness:
         self.sessions = sessions
         self.redis = redis
         self.keys = keys
-        self.committed = asyncio.Event()
-
-    def on_commit(self) -> None:
-        self.committed.set()
 
     # -- the world --------------------------------------------------------------------------------
     async def beat(self, *operators: User) -> None:
@@ -80,9 +73,6 @@ class Harness:
         )
         return call_id
 
-    async def answer_call(self, call_id: uuid.UUID, project_id: uuid.UUID, phone: str) -> None:
-        await self.send(CallAnswered(call_id=call_id, project_id=project_id, phone=phone, answered_at=now()))
-
     async def connect(self, call_id: uuid.UUID, project_id: uuid.UUID, operator: User) -> None:
         assert operator.extension is not None
         await self.send(
@@ -92,21 +82,6 @@ class Harness:
                 operator_id=operator.id,
                 extension=operator.extension,
                 connected_at=now(),
-            )
-        )
-
-    async def miss(
-        self, call_id: uuid.UUID, project_id: uuid.UUID, operator: User, status: str = "NOANSWER"
-    ) -> None:
-        assert operator.extension is not None
-        await self.send(
-            CallOperatorMissed(
-                call_id=call_id,
-                project_id=project_id,
-                operator_id=operator.id,
-                extension=operator.extension,
-                dial_status=status,
-                missed_at=now(),
             )
         )
 
@@ -165,36 +140,3 @@ class Harness:
                 sa.select(OSI.state).where(OSI.operator_id == operator.id, OSI.ended_at.is_(None))
             )
             return OperatorState(value) if value is not None else None
-
-    async def intervals(self, operator: User) -> list[OperatorStateInterval]:
-        async with self.sessions() as db:
-            rows = await db.scalars(
-                sa.select(OSI).where(OSI.operator_id == operator.id).order_by(OSI.started_at, OSI.id)
-            )
-            return list(rows)
-
-    async def until(self, check: Callable[[], Awaitable[bool]], within: float = 10.0) -> None:
-        """Wait, commit by commit, until ``check`` holds."""
-        deadline = time.monotonic() + within
-        while True:
-            self.committed.clear()
-            if await check():
-                return
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise AssertionError(f"condition not met within {within} s")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self.committed.wait(), min(remaining, 0.5))
-
-    async def until_offers(self, call_id: uuid.UUID, count: int, within: float = 10.0) -> list[uuid.UUID]:
-        async def enough() -> bool:
-            return len(await self.offers(call_id)) >= count
-
-        await self.until(enough, within)
-        return await self.offers(call_id)
-
-    async def until_state(self, operator: User, state: OperatorState, within: float = 10.0) -> None:
-        async def reached() -> bool:
-            return await self.state(operator) is state
-
-        await self.until(reached, within)

@@ -1,13 +1,17 @@
-"""Queue rules (F-43, F-25, F-52): queue timeout, auto-answer, arrival order, pinned contacts, wrap-up."""
+"""Queue rules at the router's own level (F-43, F-25, F-52): lost calls, arrival order and positions, the
+list order of operators, a card saved during the call, a contact pinned directly. The behaviour as a
+whole, over pbx-sim and the real services, is in ``tests/acceptance/queue``."""
 
+import datetime as dt
 import uuid
 
 import sqlalchemy as sa
 from obzvon_db.enums import OperatorState, QueueStrategy
-from obzvon_db.models import Call, Contact, ProjectPinnedStatus, ResultStatus, User
+from obzvon_db.models import Call, ProjectGroup, ResultStatus, User
+from obzvon_events.calls import CallEnded
 
 from tests.services.queue_router.factories import add_contact, add_operators, add_project, choose
-from tests.services.queue_router.harness import Harness
+from tests.services.queue_router.harness import Harness, now
 
 
 async def ready(harness: Harness, operators: list[User]) -> None:
@@ -16,42 +20,33 @@ async def ready(harness: Harness, operators: list[User]) -> None:
     await harness.beat(*operators)
 
 
-async def test_queue_timeout_drops_the_call_as_lost(harness: Harness) -> None:
-    """F-43: nobody answers within the queue timeout: hang up and count the call as lost."""
-    ops = await add_operators(harness.sessions, 1)
-    project = await add_project(harness.sessions, ops, queue_timeout_s=2, operator_timeout_s=10)
-    await ready(harness, ops)
-    call = await harness.answer(project.id)
-    assert await harness.state(ops[0]) is OperatorState.RINGING
-
-    async def dropped() -> bool:
-        return bool(await harness.outbox("hangup_call", call))
-
-    await harness.until(dropped)
-    [hangup] = await harness.outbox("hangup_call", call)
-    assert hangup["reason"] == "queue_timeout"
-    [lost] = await harness.outbox("call_abandoned", call)
-    assert lost["reason"] == "queue_timeout" and lost["waited_seconds"] >= 0.4
-    assert await harness.state(ops[0]) is OperatorState.ACTIVE
-    assert harness.router.waiting(call) is None
-
-
-async def test_the_client_hanging_up_while_waiting_is_lost_too(harness: Harness) -> None:
+async def test_an_answered_call_that_ends_without_an_operator_is_lost(harness: Harness) -> None:
+    """F-43: the client hangs up while waiting (no hangup is asked for); a call whose whole wait went
+    unseen (queue-router was down) and that the dialplan's limit on the wait ended ("by the system")
+    counts too, as a queue timeout; a call that talked does not."""
     project = await add_project(harness.sessions, [])
-    call = await harness.answer(project.id)
-    await harness.end(call, project.id, outcome="abandoned")
-    [lost] = await harness.outbox("call_abandoned", call)
-    assert lost["reason"] == "client_hangup"
-    assert not await harness.outbox("hangup_call", call)
-
-
-async def test_auto_answer_is_asked_for_when_the_project_sets_it(harness: Harness) -> None:
-    ops = await add_operators(harness.sessions, 1)
-    on = await add_project(harness.sessions, ops, auto_answer=True)
-    await ready(harness, ops)
-    call = await harness.answer(on.id)
-    [command] = await harness.outbox("connect_call", call)
-    assert command["auto_answer"] is True
+    waiting = await harness.answer(project.id)
+    await harness.end(waiting, project.id, outcome="abandoned")
+    [lost] = await harness.outbox("call_abandoned", waiting)
+    assert lost["reason"] == "client_hangup" and harness.router.waiting(waiting) is None
+    assert not await harness.outbox("hangup_call", waiting)
+    unseen, answered = uuid.uuid4(), now() - dt.timedelta(seconds=90)
+    await harness.send(
+        CallEnded(
+            call_id=unseen,
+            project_id=project.id,
+            outcome="abandoned",
+            hangup_by="system",
+            started_at=answered,
+            answered_at=answered,
+            ended_at=answered + dt.timedelta(seconds=60),
+        )
+    )
+    [lost] = await harness.outbox("call_abandoned", unseen)
+    assert (lost["reason"], lost["waited_seconds"]) == ("queue_timeout", 60.0)
+    talked = await harness.answer(project.id)
+    await harness.end(talked, project.id, outcome="answered")
+    assert not await harness.outbox("call_abandoned", talked)
 
 
 async def test_waiting_calls_are_served_in_arrival_order(harness: Harness) -> None:
@@ -66,23 +61,6 @@ async def test_waiting_calls_are_served_in_arrival_order(harness: Harness) -> No
     assert await harness.offers(calls[0]) == [ops[0].id]
     assert await harness.offers(calls[1]) == [ops[1].id]
     assert await harness.offers(calls[2]) == []
-
-
-async def test_no_call_is_offered_to_an_operator_with_an_unsaved_card(harness: Harness) -> None:
-    """F-52: after the call the operator sits in card; queue calls pass them by until it is saved."""
-    ops = await add_operators(harness.sessions, 2)
-    project = await add_project(harness.sessions, ops, strategy=QueueStrategy.LINEAR)
-    await ready(harness, ops)
-    first = await harness.answer(project.id)
-    await harness.connect(first, project.id, ops[0])
-    [card] = await harness.outbox("card_opened", first)
-    assert card["operator_id"] == str(ops[0].id) and card["project_id"] == str(project.id)
-    await harness.end(first, project.id, ops[0])
-    assert await harness.state(ops[0]) is OperatorState.IN_CARD
-    second = await harness.answer(project.id)
-    assert await harness.offers(second) == [ops[1].id]
-    await harness.miss(second, project.id, ops[1])
-    assert await harness.until_offers(second, 2) == [ops[1].id, ops[1].id]  # next pass: still not ops[0]
 
 
 async def test_a_card_saved_during_the_call_frees_the_operator_at_once(harness: Harness) -> None:
@@ -100,25 +78,6 @@ async def test_a_card_saved_during_the_call_frees_the_operator_at_once(harness: 
     assert await harness.state(ops[0]) is OperatorState.ACTIVE
 
 
-async def test_pinned_contacts_go_only_to_their_operator(harness: Harness) -> None:
-    """F-25 "task to operator": a contact in status S is offered only to operator U."""
-    ops = await add_operators(harness.sessions, 3)
-    project = await add_project(harness.sessions, ops, strategy=QueueStrategy.LINEAR)
-    async with harness.sessions() as db, db.begin():
-        status = ResultStatus(name=f"Перезвон {project.id.hex[:6]}")
-        db.add(status)
-        await db.flush()
-        db.add(ProjectPinnedStatus(project_id=project.id, result_status_id=status.id, operator_id=ops[2].id))
-    contact = await add_contact(harness.sessions, project, result_status_id=status.id)
-    await ready(harness, ops)
-    call = await harness.answer(project.id, contact_id=contact.id, phone=contact.phone)
-    assert await harness.offers(call) == [ops[2].id]
-    await harness.miss(call, project.id, ops[2])
-    assert await harness.until_offers(call, 2) == [ops[2].id, ops[2].id]  # next pass: still only U
-    other = await harness.answer(project.id)
-    assert await harness.offers(other) == [ops[0].id]
-
-
 async def test_a_contact_pinned_directly_waits_for_its_operator(harness: Harness) -> None:
     ops = await add_operators(harness.sessions, 2)
     project = await add_project(harness.sessions, ops)
@@ -131,28 +90,17 @@ async def test_a_contact_pinned_directly_waits_for_its_operator(harness: Harness
     assert await harness.offers(call) == [ops[1].id]
 
 
-async def test_an_inbound_call_joins_the_trunks_project_and_the_card_finds_or_creates_the_contact(
-    harness: Harness,
-) -> None:
-    """F-44: the inbound call waits in its project's queue; the card pops with the contact by number."""
-    ops = await add_operators(harness.sessions, 1)
-    project = await add_project(harness.sessions, ops)
-    known = await add_contact(harness.sessions, project, full_name="Известный")
-    await ready(harness, ops)
-    first = await harness.answer(project.id, phone=known.phone, direction="in")
-    assert await harness.offers(first) == [ops[0].id]
-    await harness.connect(first, project.id, ops[0])
-    [card] = await harness.outbox("card_opened", first)
-    assert (card["contact_id"], card["direction"], card["call_type"]) == (str(known.id), "in", "inbound")
-    await harness.end(first, project.id, ops[0])
+async def test_group_link_order_comes_before_names(harness: Harness) -> None:
+    """F-43: the list order is the groups in the order they were linked to the project, then names."""
+    late = await add_operators(harness.sessions, 1, "Аааа")
+    early = await add_operators(harness.sessions, 1, "Яяяя")
+    project = await add_project(harness.sessions, early, strategy=QueueStrategy.LINEAR)
+    second_group = await add_project(harness.sessions, late)
     async with harness.sessions() as db, db.begin():
-        from obzvon_platform.operator_states import switch_state
-
-        await switch_state(db, ops[0].id, OperatorState.ACTIVE, producer="api-gateway")
-    stranger = "79990001122"
-    second = await harness.answer(project.id, phone=stranger, direction="in")
-    await harness.connect(second, project.id, ops[0])
-    [card] = await harness.outbox("card_opened", second)
-    async with harness.sessions() as db:
-        created = await db.get(Contact, uuid.UUID(card["contact_id"]))
-        assert created is not None and (created.phone, created.project_id) == (stranger, project.id)
+        group_id = await db.scalar(
+            sa.select(ProjectGroup.group_id).where(ProjectGroup.project_id == second_group.id)
+        )
+        db.add(ProjectGroup(project_id=project.id, group_id=group_id))
+    await ready(harness, [*early, *late])
+    call = await harness.answer(project.id)
+    assert await harness.offers(call) == [early[0].id]

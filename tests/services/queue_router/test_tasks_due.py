@@ -1,15 +1,14 @@
-"""Due tasks (F-54, F-46): a notification at the due time; "call automatically" originates a callback
-for the operator, or for the project's general queue when the operator is busy."""
+"""Due tasks (F-54): one notification at the due time, none before. The callbacks of "call automatically"
+(F-46) are in ``tests/acceptance/queue/test_callbacks.py``."""
 
 import datetime as dt
 import uuid
 
 import sqlalchemy as sa
-from obzvon_db.enums import CallType, OperatorState
-from obzvon_db.models import Attempt, Notification, Task, User
+from obzvon_db.models import Notification, Project, Task, User
 from obzvon_queue_router.tasks.scheduler import run_due_tasks
 
-from tests.services.queue_router.factories import add_contact, add_operators, add_project, choose
+from tests.services.queue_router.factories import add_contact, add_operators, add_project
 from tests.services.queue_router.harness import Harness
 
 
@@ -58,75 +57,16 @@ async def test_a_due_task_notifies_its_operator_once(harness: Harness) -> None:
     assert not await harness.outbox_for_contact("originate_call", contact.id)
 
 
-async def test_call_automatically_for_a_free_operator(harness: Harness) -> None:
+async def test_a_due_task_of_a_hidden_number_shows_it_masked(harness: Harness) -> None:
+    """F-22/F-54: the reminder names a contact without a name by its number, masked where the project
+    hides numbers from operators."""
     ops = await add_operators(harness.sessions, 1)
     project = await add_project(harness.sessions, ops)
-    contact = await add_contact(harness.sessions, project)
-    await choose(harness.sessions, ops[0], OperatorState.ACTIVE)
-    await harness.beat(ops[0])
-    await add_task(harness, ops[0], contact.id, project.id, automatic=True)
-    await run(harness)
-    [command] = await harness.outbox_for_contact("originate_call", contact.id)
-    assert (command["call_type"], command["operator_id"], command["phone"]) == (
-        "callback",
-        str(ops[0].id),
-        contact.phone,
-    )
-
-
-async def test_call_automatically_goes_to_the_general_queue_when_the_operator_talks(harness: Harness) -> None:
-    ops = await add_operators(harness.sessions, 2)
-    project = await add_project(harness.sessions, ops)
-    contact = await add_contact(harness.sessions, project)
-    for op in ops:
-        await choose(harness.sessions, op, OperatorState.ACTIVE)
-    await harness.beat(*ops)
-    busy_call = await harness.answer(project.id)
-    await harness.connect(busy_call, project.id, ops[0])
-    await add_task(harness, ops[0], contact.id, project.id, automatic=True)
-    await run(harness)
-    [command] = await harness.outbox_for_contact("originate_call", contact.id)
-    assert command["operator_id"] is None
-    # The dialer places it; when the client answers, the call is offered by the strategy.
-    call_id = uuid.UUID(command["call_id"])
     async with harness.sessions() as db, db.begin():
-        db.add(
-            Attempt(
-                id=call_id,
-                contact_id=contact.id,
-                project_id=project.id,
-                phone=contact.phone,
-                call_type=CallType.CALLBACK,
-                state="answered",
-            )
-        )
-    await harness.answer_call(call_id, project.id, contact.phone)
-    assert await harness.offers(call_id) == [ops[1].id]
-
-
-async def test_a_callback_answered_goes_first_to_its_operator(harness: Harness) -> None:
-    ops = await add_operators(harness.sessions, 2)
-    project = await add_project(harness.sessions, ops)
+        await db.execute(sa.update(Project).where(Project.id == project.id).values(show_numbers=False))
     contact = await add_contact(harness.sessions, project)
-    for op in ops:
-        await choose(harness.sessions, op, OperatorState.ACTIVE)
-    await harness.beat(*ops)
-    call_id = uuid.uuid4()
-    async with harness.sessions() as db, db.begin():
-        db.add(
-            Attempt(
-                id=call_id,
-                contact_id=contact.id,
-                project_id=project.id,
-                phone=contact.phone,
-                call_type=CallType.CALLBACK,
-                operator_id=ops[1].id,
-                state="answered",
-            )
-        )
-    await harness.answer(
-        project.id, contact_id=contact.id, phone=contact.phone, operator_id=ops[1].id, call_id=call_id
-    )
-    assert await harness.offers(call_id) == [ops[1].id]
-    await harness.miss(call_id, project.id, ops[1])
-    assert await harness.offers(call_id) == [ops[1].id, ops[0].id]  # then the general queue
+    await add_task(harness, ops[0], contact.id, project.id, automatic=False)
+    await run(harness)
+    [event] = [e for e in await harness.outbox("notification_created") if e["user_id"] == str(ops[0].id)]
+    assert event["title"] == f"Задача: *********{contact.phone[-2:]}"
+    assert contact.phone not in str(event)

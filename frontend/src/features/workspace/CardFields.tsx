@@ -1,6 +1,7 @@
-import { Checkbox, Form, Input, InputNumber } from 'antd';
+import { LockOutlined } from '@ant-design/icons';
+import { Checkbox, Form, Input, InputNumber, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { displayPhone, FIXED_FIELDS } from './cardLogic';
+import { FIXED_FIELDS } from './cardLogic';
 import type { CardField } from './types';
 
 /** The template when the project has none: the contact's own fields, in the manual's order (Рис. 8). */
@@ -35,19 +36,32 @@ function Editor({ field, ...control }: EditorProps) {
 
 interface Props {
   template: CardField[];
+  /** As the server sent it: already masked where the project hides numbers (F-51). */
   phone: string;
-  showNumbers: boolean;
+  phoneHidden: boolean;
 }
 
-/** The card's fields from the project's template, editable; the number hidden when the project says so. */
-export function CardFields({ template, phone, showNumbers }: Props) {
+/** The card's fields from the project's template, editable; the number read-only, masked when hidden. */
+export function CardFields({ template, phone, phoneHidden }: Props) {
   const { t } = useTranslation();
   return (
     <>
       {template.map((field) =>
         field.key === 'phone' ? (
           <Form.Item key="phone" label={field.label || t('workspace.card.fields.phone')}>
-            <Input value={displayPhone(phone, showNumbers)} readOnly data-testid="card-phone" />
+            <Input
+              value={phone}
+              readOnly
+              data-testid="card-phone"
+              data-hidden={phoneHidden}
+              suffix={
+                phoneHidden ? (
+                  <Tooltip title={t('workspace.card.phoneHidden')}>
+                    <LockOutlined aria-label={t('workspace.card.phoneHidden')} />
+                  </Tooltip>
+                ) : undefined
+              }
+            />
           </Form.Item>
         ) : (
           <Form.Item

@@ -15,7 +15,8 @@ const card: Card = {
   result_statuses: [{ id: 's1', name: 'Отказ клиента', colour: '#f00' }],
   contact: {
     id: 'c1',
-    phone: '79103905529',
+    phone: '*********29',
+    phone_hidden: true,
     full_name: 'Иванов Иван',
     email: null,
     position: null,
@@ -24,6 +25,7 @@ const card: Card = {
     description: null,
     region: null,
     birth_date: null,
+    timezone: 'Europe/Moscow',
     custom_fields: {},
     result_status_id: null,
   },
@@ -55,13 +57,16 @@ describe('the client card (F-51, F-52)', () => {
       client.setQueryData(workspaceKeys.currentCard, card);
       renderWithProviders(
         <App>
-          <CardModal card={card} />
+          <CardModal card={card} open />
         </App>,
         client,
       );
       expect(await screen.findByText('Карточка клиента')).toBeInTheDocument();
       expect(screen.queryByRole('button', { name: /close/i })).not.toBeInTheDocument();
+      // The server masked the number (the project hides numbers): the card shows it as sent, marked hidden.
       expect(screen.getByTestId('card-phone')).toHaveValue('*********29');
+      expect(screen.getByTestId('card-phone')).toHaveAttribute('data-hidden', 'true');
+      expect(screen.getByLabelText('Номер скрыт настройками проекта')).toBeInTheDocument();
       expect(screen.getByTestId('card-field-full_name').querySelector('input')).toHaveValue('Иванов Иван');
       expect(screen.getByTestId('card-local-time').textContent).toMatch(/^Местное время: \d\d:\d\d:\d\d$/);
       expect(screen.getByTestId('card-send-lead')).toBeDisabled();

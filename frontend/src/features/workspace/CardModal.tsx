@@ -1,29 +1,46 @@
 import { Modal, Tabs } from 'antd';
-import { useEffect } from 'react';
+import { memo, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useContactContext } from './api';
 import { mayClose } from './cardLogic';
-import { cardVisible } from './cardTimings';
+import { afterPaint, cardRendered, cardVisible, usePainted } from './cardTimings';
 import { MainTab } from './MainTab';
 import { MessageTab } from './MessageTab';
 import { ScriptTab } from './ScriptTab';
 import type { Card } from './types';
 
+interface Props {
+  card: Card;
+  /** False for the last card kept mounted, hidden, after it was saved (see CardPopHost). */
+  open: boolean;
+}
+
 /**
- * The client card (O §6, F-51): pops by itself and cannot be closed (no close button, no Esc, no
- * click outside) until it is saved with a result status (F-52); saving clears the current card.
+ * The client card (O §6, F-51): pops by itself, at once (no opening animation), and cannot be closed
+ * (no close button, no Esc, no click outside) until it is saved with a result status (F-52); saving
+ * clears the current card. The first paint is recorded for the card pop latency (cardTimings).
  */
-export function CardModal({ card }: { card: Card }) {
+export const CardModal = memo(function CardModal({ card, open }: Props) {
   const { t } = useTranslation();
-  const context = useContactContext(card.contact?.id);
+  // The contact's context, the tasks and the calls are fetched once the card is on screen.
+  const painted = usePainted();
+  const context = useContactContext(painted ? card.contact?.id : null);
   const closable = mayClose(false);
 
-  useEffect(() => {
-    cardVisible(card.call_id);
-  }, [card.call_id]);
+  // Layout effect: the card is in the DOM, not yet painted; the frame after it is its first paint.
+  useLayoutEffect(() => {
+    if (!open) return;
+    cardRendered(card.call_id);
+    return afterPaint(() => cardVisible(card.call_id));
+  }, [card.call_id, open]);
+  const testId = (id: string) => (open ? id : undefined);
 
   const items = [
-    { key: 'main', label: t('workspace.card.tabs.main'), children: <MainTab card={card} context={context.data} /> },
+    {
+      key: 'main',
+      label: t('workspace.card.tabs.main'),
+      children: <MainTab card={card} context={context.data} painted={painted} />,
+    },
     { key: 'script', label: t('workspace.card.tabs.script'), children: <ScriptTab html={card.script_html} /> },
     {
       key: 'email',
@@ -39,20 +56,27 @@ export function CardModal({ card }: { card: Card }) {
 
   return (
     <Modal
-      open
+      open={open}
       title={t('workspace.card.title')}
       closable={closable}
       mask={{ closable }}
       keyboard={closable}
       footer={null}
       width={1100}
-      destroyOnHidden
-      data-testid="client-card"
-      wrapProps={{ 'data-testid': 'client-card-wrap', 'data-call-id': card.call_id }}
+      transitionName=""
+      maskTransitionName=""
+      // A hidden card still re-renders (its test ids go), instead of freezing as it was.
+      forceRender
+      data-testid={testId('client-card')}
+      wrapProps={{ 'data-testid': testId('client-card-wrap'), 'data-call-id': card.call_id }}
     >
-      <div data-testid="client-card-body" data-call-id={card.call_id} data-contact-id={card.contact?.id ?? ''}>
+      <div
+        data-testid={testId('client-card-body')}
+        data-call-id={card.call_id}
+        data-contact-id={card.contact?.id ?? ''}
+      >
         <Tabs items={items} />
       </div>
     </Modal>
   );
-}
+});

@@ -14,10 +14,16 @@ import type { Card, ContactContext } from './types';
 interface Props {
   card: Card;
   context: ContactContext | undefined;
+  /** The card has been painted once: the tasks and the call history may render. */
+  painted: boolean;
 }
 
-/** «Главная» (O §6.1): fields, «Позвонить», local time, tasks, comment, the mandatory status, save. */
-export function MainTab({ card, context }: Props) {
+/**
+ * «Главная» (O §6.1): fields, «Позвонить», local time, tasks, comment, the mandatory status, save.
+ * The card pops with the client's fields, the status and «Сохранить»; tasks and the call history
+ * follow once it has been painted, so the first paint is quick.
+ */
+export function MainTab({ card, context, painted }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<CardValues>();
@@ -77,16 +83,16 @@ export function MainTab({ card, context }: Props) {
             >
               {t('workspace.card.call')}
             </Button>
-            <LocalTime timezone={context?.timezone} />
+            <LocalTime timezone={contact?.timezone ?? context?.timezone} />
           </Space>
           {contact ? (
-            <CardFields template={template} phone={contact.phone} showNumbers={context?.show_numbers ?? false} />
+            <CardFields template={template} phone={contact.phone} phoneHidden={contact.phone_hidden} />
           ) : (
             <Typography.Text type="warning">{t('workspace.card.noContact')}</Typography.Text>
           )}
         </Col>
         <Col xs={24} md={10}>
-          {contact && <TasksPanel contactId={contact.id} onCall={placeCall} />}
+          {contact && painted && <TasksPanel contactId={contact.id} onCall={placeCall} />}
           <Divider style={{ margin: '12px 0' }} />
           <Typography.Title level={5}>{t('workspace.card.comments')}</Typography.Title>
           <Form.Item name="comment">
@@ -121,7 +127,7 @@ export function MainTab({ card, context }: Props) {
           </Button>
         </Tooltip>
       </Space>
-      {contact && (
+      {contact && painted && (
         <>
           <Divider style={{ margin: '16px 0' }} />
           <CallHistory contactId={contact.id} />

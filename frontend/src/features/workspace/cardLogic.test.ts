@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayPhone, fillTemplate, initialValues, localTime, mayClose, saveBlocker, saveBody } from './cardLogic';
+import { fillTemplate, initialValues, localTime, mayClose, saveBlocker, saveBody } from './cardLogic';
 import type { CardContact, CardField } from './types';
 
 const contact: CardContact = {
@@ -13,8 +13,10 @@ const contact: CardContact = {
   description: null,
   region: 'Воронежская обл.',
   birth_date: null,
+  timezone: 'Europe/Moscow',
   custom_fields: { contract: 'Д-17', vip: true },
   result_status_id: null,
+  phone_hidden: false,
 };
 
 function field(key: string, is_custom = false, field_type = 'text'): CardField {
@@ -67,11 +69,14 @@ describe('saving the card (F-52)', () => {
 });
 
 describe('hidden numbers (F-51)', () => {
-  it('shows the number when the project allows and masks it otherwise', () => {
-    expect(displayPhone('79103905529', true)).toBe('79103905529');
-    expect(displayPhone('79103905529', false)).toBe('*********29');
-    expect(displayPhone('101', false)).toBe('101');
-    expect(displayPhone(null, false)).toBe('');
+  it('works with the number as the server masked it and never sends it back', () => {
+    const hidden: CardContact = { ...contact, phone: '*********29', phone_hidden: true };
+    const values = initialValues(hidden, template);
+    expect(values.fields.phone).toBe('*********29');
+    expect(fillTemplate('Ваш номер {phone}', hidden)).toBe('Ваш номер *********29');
+    const body = saveBody(values, template);
+    expect(body.fields).not.toHaveProperty('phone');
+    expect(body.custom_fields).not.toHaveProperty('phone');
   });
 });
 

@@ -74,13 +74,6 @@ export function saveBody(values: CardValues, template: readonly CardField[]): Ca
   };
 }
 
-/** F-51: the number as the operator may see it; hidden numbers keep only the last two digits. */
-export function displayPhone(phone: string | null | undefined, showNumbers: boolean): string {
-  if (!phone) return '';
-  if (showNumbers || phone.length <= 4) return phone;
-  return '*'.repeat(phone.length - 2) + phone.slice(-2);
-}
-
 /** F-57: a template with `{field}` placeholders filled from the contact; unknown ones become empty. */
 export function fillTemplate(text: string, contact: CardContact | null): string {
   return text.replace(/\{([a-z0-9_]+)\}/gi, (_match, key: string) => {

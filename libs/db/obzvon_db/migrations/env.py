@@ -12,7 +12,7 @@ from sqlalchemy import pool
 from sqlalchemy.engine import Connection
 
 import obzvon_db.models  # noqa: F401 - registers every table on the metadata
-from obzvon_db.base import Base
+from obzvon_db.base import Base, include_object
 from obzvon_db.session import async_url, create_engine
 
 config = context.config
@@ -32,6 +32,7 @@ def _configure(connection: Connection) -> None:
         connection=connection,
         target_metadata=target_metadata,
         compare_type=True,
+        include_object=include_object,
         transaction_per_migration=True,
     )
     with context.begin_transaction():

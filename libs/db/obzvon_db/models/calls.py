@@ -46,6 +46,11 @@ class Call(UUIDPrimaryKey, Timestamps, Base):
     project_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("projects.id", ondelete="SET NULL"))
     contact_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("contacts.id", ondelete="SET NULL"))
     operator_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    #: F-46: a callback waiting in the queue is offered to this operator first; cleared once the call
+    #: goes to the project's general queue. Kept here so that queue-router's restart keeps it (I4).
+    preferred_operator_id: Mapped[uuid.UUID | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
     trunk_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("trunks.id", ondelete="SET NULL"))
     result_status_id: Mapped[uuid.UUID | None] = mapped_column(
         sa.ForeignKey("result_statuses.id", ondelete="SET NULL")

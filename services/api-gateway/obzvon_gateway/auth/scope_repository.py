@@ -58,3 +58,13 @@ async def supervisor_ids_of_operator(db: AsyncSession, operator_id: uuid.UUID) -
         .distinct()
     )
     return frozenset(rows)
+
+
+async def supervisor_ids_of_project(db: AsyncSession, project_id: uuid.UUID) -> frozenset[uuid.UUID]:
+    """Supervisors assigned to the project (none once it is deleted)."""
+    rows = await db.scalars(
+        sa.select(ProjectSupervisor.user_id)
+        .join(Project, Project.id == ProjectSupervisor.project_id)
+        .where(ProjectSupervisor.project_id == project_id, Project.deleted_at.is_(None))
+    )
+    return frozenset(rows)

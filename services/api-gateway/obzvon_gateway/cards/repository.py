@@ -1,19 +1,11 @@
-"""SQL of the card: the operator's current call, the project's template and allowed statuses."""
+"""SQL of the card: the operator's current call, its contact and project (the template and the allowed
+statuses come from ``obzvon_platform.cards``)."""
 
 import uuid
 
 import sqlalchemy as sa
 from obzvon_db.enums import OperatorState
-from obzvon_db.models import (
-    Call,
-    CardField,
-    Comment,
-    Contact,
-    OperatorStateInterval,
-    Project,
-    ProjectResultStatus,
-    ResultStatus,
-)
+from obzvon_db.models import Call, Comment, Contact, OperatorStateInterval, Project, ResultStatus
 from sqlalchemy.ext.asyncio import AsyncSession
 
 #: States in which the operator has a card open.
@@ -44,25 +36,6 @@ async def contact(db: AsyncSession, contact_id: uuid.UUID, *, for_update: bool =
 
 async def project(db: AsyncSession, project_id: uuid.UUID) -> Project | None:
     return await db.get(Project, project_id)
-
-
-async def template(db: AsyncSession, project_id: uuid.UUID) -> list[CardField]:
-    rows = await db.scalars(
-        sa.select(CardField)
-        .where(CardField.project_id == project_id)
-        .order_by(CardField.position, CardField.key)
-    )
-    return list(rows)
-
-
-async def allowed_statuses(db: AsyncSession, project_id: uuid.UUID) -> list[ResultStatus]:
-    rows = await db.scalars(
-        sa.select(ResultStatus)
-        .join(ProjectResultStatus, ProjectResultStatus.result_status_id == ResultStatus.id)
-        .where(ProjectResultStatus.project_id == project_id, ResultStatus.is_active)
-        .order_by(ResultStatus.name)
-    )
-    return list(rows)
 
 
 async def add_comment(

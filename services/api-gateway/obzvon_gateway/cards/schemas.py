@@ -2,53 +2,25 @@
 
 import datetime as dt
 import uuid
-from typing import Any
 
+from obzvon_events.cards import CardContact, CardResultStatus, CardTemplateField
 from pydantic import BaseModel, ConfigDict, Field
 
 #: Fixed card fields stored in contact columns; anything else goes to ``custom_fields``.
 FIXED_FIELDS = ("full_name", "email", "position", "city", "address", "description", "region", "birth_date")
 
 
-class CardFieldOut(BaseModel):
-    key: str
-    label: str
-    field_type: str
-    position: int
-    is_custom: bool
-    is_required: bool
-
-
-class ResultStatusOut(BaseModel):
-    id: uuid.UUID
-    name: str
-    colour: str
-
-
-class ContactCardOut(BaseModel):
-    id: uuid.UUID
-    phone: str
-    full_name: str | None
-    email: str | None
-    position: str | None
-    city: str | None
-    address: str | None
-    description: str | None
-    region: str | None
-    birth_date: dt.date | None
-    custom_fields: dict[str, Any]
-    result_status_id: uuid.UUID | None
-
-
 class CardOut(BaseModel):
-    """The card of the operator's current call (or of the call just ended, until it is saved)."""
+    """The card of the operator's current call (or of the call just ended, until it is saved): the
+    parts ``card_opened`` carries, plus the state and the project's script. The number is masked where
+    the project hides numbers (F-51)."""
 
     call_id: uuid.UUID
     project_id: uuid.UUID
     state: str
-    contact: ContactCardOut | None
-    template: list[CardFieldOut]
-    result_statuses: list[ResultStatusOut]
+    contact: CardContact | None
+    template: list[CardTemplateField]
+    result_statuses: list[CardResultStatus]
     script_html: str
 
 

@@ -1,7 +1,9 @@
-"""Card rules (F-52, F-53, F-45): the operator sees the card of their current call; saving it needs a
-result status allowed in the project, updates the contact and the call, adds the comment, publishes
-``card_saved`` and ends wrap-up (the operator returns to the state they chose, and the next queue call
-may come). A manual call rings the operator's phone first, then the client (``originate_call``)."""
+"""Card rules (F-51, F-52, F-53, F-45): the operator sees the card of their current call, the number
+masked where the project hides numbers; saving it needs a result status allowed in the project, updates
+the contact and the call, adds the comment, publishes ``card_saved`` and ends wrap-up (the operator
+returns to the state they chose, and the next queue call may come). A manual call rings the operator's
+phone first, then the client (``originate_call``): the number is taken from the contact on the server,
+so a hidden number can be called too."""
 
 import uuid
 
@@ -10,6 +12,8 @@ from obzvon_events.cards import CardSaved
 from obzvon_events.commands import OriginateCall
 from obzvon_events.types import utc_now
 from obzvon_platform.bus import add_to_outbox
+from obzvon_platform.cards import allowed_statuses, card_parts
+from obzvon_platform.numbers import hides_numbers
 from obzvon_platform.operator_states import (
     MAY_CALL_OUT,
     last_chosen_state,
@@ -23,14 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from obzvon_gateway.auth.principal import Principal
 from obzvon_gateway.auth.problems import forbidden
 from obzvon_gateway.cards import repository
-from obzvon_gateway.cards.schemas import (
-    FIXED_FIELDS,
-    CardFieldOut,
-    CardOut,
-    CardSave,
-    ContactCardOut,
-    ResultStatusOut,
-)
+from obzvon_gateway.cards.schemas import FIXED_FIELDS, CardOut, CardSave
 
 PRODUCER = "api-gateway"
 
@@ -55,19 +52,15 @@ async def current_card(db: AsyncSession, principal: Principal) -> CardOut:
         raise not_found("card")
     project = await repository.project(db, project_id)
     contact = await repository.contact(db, call.contact_id) if call.contact_id else None
+    hidden = hides_numbers(principal.role, project.show_numbers if project else False)
+    parts = await card_parts(db, project_id, contact, hide_numbers=hidden)
     return CardOut(
         call_id=call.id,
         project_id=project_id,
         state=OperatorState(interval.state).value,
-        contact=ContactCardOut.model_validate(contact, from_attributes=True) if contact else None,
-        template=[
-            CardFieldOut.model_validate(f, from_attributes=True)
-            for f in await repository.template(db, project_id)
-        ],
-        result_statuses=[
-            ResultStatusOut.model_validate(s, from_attributes=True)
-            for s in await repository.allowed_statuses(db, project_id)
-        ],
+        contact=parts.contact,
+        template=parts.template,
+        result_statuses=parts.result_statuses,
         script_html=project.script_html if project else "",
     )
 
@@ -85,7 +78,7 @@ async def save_card(db: AsyncSession, principal: Principal, call_id: uuid.UUID, 
         raise not_found("card")
     project_id = interval.project_id or call.project_id
     assert project_id is not None
-    statuses = {s.id: s for s in await repository.allowed_statuses(db, project_id)}
+    statuses = {s.id: s for s in await allowed_statuses(db, project_id)}
     status = statuses.get(body.result_status_id)
     if status is None:
         raise Problem(

@@ -4,6 +4,7 @@ event to the open sockets of the users meant to see it.
 - `operator_state_changed` → the operator, every admin, the supervisors of the operator's projects;
 - `notification_created` → its recipient;
 - `card_opened` → the operator whose card pops; `queue_updated` → every admin (live monitoring);
+- `contact_base_import_progressed` / `_finished` → the uploader, every admin, the project's supervisors;
 - `user_disabled`, `user_sessions_revoked` → the user's sockets are closed (4401).
 
 Live events are best effort: a socket that was not open misses them and the SPA reloads its data.
@@ -15,7 +16,8 @@ from typing import Any
 
 from aio_pika.abc import AbstractIncomingMessage, AbstractRobustChannel
 from obzvon_db.enums import UserRole
-from obzvon_events import Envelope
+from obzvon_events import Envelope, parse
+from obzvon_events.bases import ContactBaseImportFinished, ContactBaseImportProgressed
 from obzvon_events.calls import QueueUpdated
 from obzvon_events.cards import CardOpened
 from obzvon_events.notifications import NotificationCreated
@@ -32,7 +34,8 @@ log = get_logger(__name__)
 #: Who, among these candidate supervisors, supervises the operator (a database question).
 SupervisorLookup = Callable[[uuid.UUID], Awaitable[frozenset[uuid.UUID]]]
 
-FORWARDED = (OperatorStateChanged, NotificationCreated, CardOpened, QueueUpdated)
+BASE_IMPORTS = (ContactBaseImportProgressed, ContactBaseImportFinished)
+FORWARDED = (OperatorStateChanged, NotificationCreated, CardOpened, QueueUpdated, *BASE_IMPORTS)
 REVOKING = (UserDisabled, UserSessionsRevoked)
 
 
@@ -41,10 +44,17 @@ def event_message(envelope: Envelope) -> dict[str, Any]:
 
 
 class LiveDelivery:
-    def __init__(self, bus: Bus, hub: Hub, supervisors_of: SupervisorLookup) -> None:
+    def __init__(
+        self,
+        bus: Bus,
+        hub: Hub,
+        supervisors_of: SupervisorLookup,
+        project_supervisors: SupervisorLookup | None = None,
+    ) -> None:
         self.bus = bus
         self.hub = hub
         self.supervisors_of = supervisors_of
+        self.project_supervisors = project_supervisors
         self.queue_name = f"api-gateway.live.{uuid.uuid4().hex[:12]}"
         self._channel: AbstractRobustChannel | None = None
 
@@ -89,6 +99,10 @@ class LiveDelivery:
             recipients = {CardOpened.from_envelope(envelope).operator_id}
         elif key == (QueueUpdated.name, QueueUpdated.version):
             recipients = self.hub.connected_users(UserRole.ADMIN)
+        elif key in {(cls.name, cls.version) for cls in BASE_IMPORTS}:
+            progress = parse(envelope)
+            assert isinstance(progress, BASE_IMPORTS)
+            recipients = await self.project_audience(progress.project_id, progress.uploaded_by)
         else:
             return 0
         return self.hub.send_to_users(recipients, event_message(envelope))
@@ -98,4 +112,14 @@ class LiveDelivery:
         supervisors = self.hub.connected_users(UserRole.SUPERVISOR)
         if supervisors:
             audience |= supervisors & await self.supervisors_of(operator_id)
+        return audience
+
+    async def project_audience(self, project_id: uuid.UUID, user_id: uuid.UUID | None) -> set[uuid.UUID]:
+        """Every admin, the project's supervisors, and ``user_id`` (who started the action) if any."""
+        audience = self.hub.connected_users(UserRole.ADMIN)
+        if user_id is not None:
+            audience.add(user_id)
+        supervisors = self.hub.connected_users(UserRole.SUPERVISOR)
+        if supervisors and self.project_supervisors is not None:
+            audience |= supervisors & await self.project_supervisors(project_id)
         return audience

@@ -5,13 +5,15 @@ import datetime as dt
 
 from obzvon_db.enums import DIALABLE_CONTACT_STATUSES, CallOutcome, CallType, ContactStatus
 from obzvon_db.models import Contact, Project
+from obzvon_eligibility import RETRY_STATUSES, contact_state, outcome_counts, project_rules, retry_outcome
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from obzvon_dialer.calls.view import CallView
-from obzvon_dialer.campaign import repository
-from obzvon_dialer.campaign.outcomes import RETRY_STATUSES, retry_outcome, scaled
-from obzvon_dialer.campaign.rules import contact_state, project_rules
 from obzvon_dialer.campaign.settings import CampaignSettings
+
+
+def scaled(delay: dt.timedelta, time_scale: float) -> dt.timedelta:
+    return dt.timedelta(seconds=delay.total_seconds() * time_scale)
 
 
 class ContactScheduler:
@@ -59,7 +61,7 @@ class ContactScheduler:
         rule = rules.retry_rules.get(retry)
         if rule is None:
             return RETRY_STATUSES[retry], now + error_delay
-        counts = await repository.outcome_counts(session, [contact.id])
+        counts = await outcome_counts(session, [contact.id])
         count = contact_state(contact, False, counts.get(contact.id, {})).outcome_counts.get(retry, 0)
         if not rule.allows_retry(count):
             return ContactStatus.DONE, None

@@ -1,41 +1,29 @@
 """The campaign loop (F-40, F-41): every tick, for each running project this dialer owns (a lease in
 ``projects``, renewed every tick; several dialers share the projects), ask the pacer how many calls to
-start, claim that many due contacts (``FOR UPDATE SKIP LOCKED``, base order), check each against the
-eligibility rules (windows, retry rules, blacklist, emergency numbers), commit their attempts (I1, I2)
-and only then send the Originates.
+start, claim that many due contacts (:mod:`obzvon_dialer.campaign.claim`: ``FOR UPDATE SKIP LOCKED``,
+base order, the eligibility rules at dial time), commit their attempts (I1, I2) and only then send the
+Originates.
 """
 
 import asyncio
 import contextlib
-import datetime as dt
 import uuid
 
 import structlog
-from obzvon_db.enums import CallType, ContactStatus
 from obzvon_db.models import Project
 from obzvon_platform.tasks import cancel_and_wait
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from obzvon_dialer.ami.actions import OriginateSpec
 from obzvon_dialer.ami.connection import AmiConnection
 from obzvon_dialer.campaign import repository, snapshot
-from obzvon_dialer.campaign.rules import contact_state, project_rules
+from obzvon_dialer.campaign.claim import claim
 from obzvon_dialer.campaign.settings import CampaignSettings
 from obzvon_dialer.campaign.stats import CampaignStats
 from obzvon_dialer.campaign.timeouts import GlobalTimeouts
-from obzvon_dialer.eligibility import Reason, explain
-from obzvon_dialer.originate.service import CallRequest, Originator
+from obzvon_dialer.originate.service import Originator
 from obzvon_dialer.pacing import Pacer
 
 log = structlog.get_logger(__name__)
-
-#: Reasons that never go away by waiting: the contact gets a final status.
-FINAL = {
-    Reason.BLACKLISTED: ContactStatus.BLACKLISTED,
-    Reason.EMERGENCY_NUMBER: ContactStatus.BLACKLISTED,
-    Reason.MAX_ATTEMPTS: ContactStatus.DONE,
-    Reason.OUTCOME_ATTEMPTS_EXHAUSTED: ContactStatus.DONE,
-}
 
 
 class CampaignLoop:
@@ -100,11 +88,11 @@ class CampaignLoop:
             project = await session.get(Project, project_id)
             if project is None:
                 return 0
-            snap = await snapshot.build(session, project, self.stats.of(project_id))
+            snap = await snapshot.build(session, project, self.stats)
             wanted = min(
                 self._pacers.setdefault(project_id, Pacer()).decide(snap), self.settings.max_dials_per_tick
             )
-            specs = await self._claim(session, project, wanted) if wanted > 0 else []
+            specs = await claim(session, project, wanted, self.originator.register) if wanted > 0 else []
             global_timeout = project.global_timeout_s
         # Committed: only now may the PBX hear of these calls (I2).
         for spec in specs:
@@ -114,34 +102,3 @@ class CampaignLoop:
         if specs:
             log.info("campaign.dialled", project_id=str(project_id), calls=len(specs), wanted=wanted)
         return len(specs)
-
-    async def _claim(self, session: AsyncSession, project: Project, wanted: int) -> list[OriginateSpec]:
-        rules = await project_rules(session, project)
-        now = dt.datetime.now(dt.UTC)
-        picked = await repository.pick_contacts(
-            session, project.id, wanted * 2, from_end=project.call_from_end, max_attempts=project.max_attempts
-        )
-        counts = await repository.outcome_counts(session, [c.id for c, _ in picked])
-        specs: list[OriginateSpec] = []
-        for contact, blacklisted in picked:
-            if len(specs) >= wanted:
-                break
-            verdict = explain(contact_state(contact, blacklisted, counts.get(contact.id, {})), rules, now)
-            if not verdict.dial_now:
-                final = next((FINAL[r] for r in verdict.reasons if r in FINAL), None)
-                next_at = None if final is not None else verdict.next_at
-                if final is not None or next_at is not None:
-                    await repository.park(session, contact.id, status=final, next_at=next_at)
-                continue
-            request = CallRequest(
-                attempt_id=uuid.uuid4(),
-                project_id=project.id,
-                contact_id=contact.id,
-                phone=contact.phone,
-                call_type=CallType.AUTO,
-            )
-            spec = await self.originator.register(session, request)
-            if spec is not None:
-                specs.append(spec)
-        await repository.mark_dialled(session, [s.contact_id for s in specs if s.contact_id is not None])
-        return specs

@@ -6,7 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from obzvon_db.enums import DIALABLE_CONTACT_STATUSES, LIVE_ATTEMPT_STATES, AttemptState, ContactStatus
+from obzvon_db.enums import (
+    DIALABLE_CONTACT_STATUSES,
+    LIVE_ATTEMPT_STATES,
+    AttemptState,
+    ContactStatus,
+    OperatorState,
+)
 from obzvon_db.models import (
     Attempt,
     BlacklistEntry,
@@ -17,8 +23,7 @@ from obzvon_db.models import (
     ProjectGroup,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
-
-from obzvon_dialer.campaign.outcomes import RETRY_OUTCOMES
+from sqlalchemy.orm import aliased
 
 
 def _running() -> sa.ColumnElement[bool]:
@@ -93,6 +98,50 @@ async def operators(session: AsyncSession, project_id: uuid.UUID) -> list[Operat
     return [OperatorRow(str(r[0]), bool(r[1]), float(r[2])) for r in rows]
 
 
+@dataclass(frozen=True)
+class WrapRow:
+    wrap_s: float  # wall-clock seconds in card
+    talk_s: float | None  # the conversation before it, when known
+
+
+async def wraps_ended(
+    session: AsyncSession, project_id: uuid.UUID, after: dt.datetime | None
+) -> tuple[list[WrapRow], dt.datetime]:
+    """Wrap-ups (closed "in card" intervals) of the project that ended after ``after``, and the moment
+    up to which they are now counted; with no ``after`` nothing before now is read. An interval closed
+    by a transaction still open at that moment may be passed over: the pacer loses one sample."""
+    now = await session.scalar(sa.select(sa.func.now()))
+    assert now is not None
+    if after is None:
+        return [], now
+    talk = aliased(OperatorStateInterval)
+    talk_s = (
+        sa.select(sa.func.extract("epoch", talk.ended_at - talk.started_at))
+        .where(
+            talk.operator_id == OperatorStateInterval.operator_id,
+            talk.call_id == OperatorStateInterval.call_id,
+            talk.state == OperatorState.TALKING,
+            talk.ended_at.is_not(None),
+        )
+        .order_by(talk.started_at.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    rows = await session.execute(
+        sa.select(
+            sa.func.extract("epoch", OperatorStateInterval.ended_at - OperatorStateInterval.started_at),
+            talk_s,
+        ).where(
+            OperatorStateInterval.project_id == project_id,
+            OperatorStateInterval.state == OperatorState.IN_CARD,
+            OperatorStateInterval.ended_at > after,
+            OperatorStateInterval.ended_at <= now,
+        )
+    )
+    wraps = [WrapRow(float(r[0]), float(r[1]) if r[1] is not None else None) for r in rows]
+    return wraps, now
+
+
 async def live_calls(session: AsyncSession, project_id: uuid.UUID) -> list[tuple[AttemptState, float]]:
     """The project's calls in flight: state and seconds since the attempt was committed."""
     rows = await session.execute(
@@ -127,23 +176,6 @@ async def pick_contacts(
         .with_for_update(of=Contact, skip_locked=True)
     )
     return [(row[0], bool(row[1])) for row in await session.execute(statement)]
-
-
-async def outcome_counts(
-    session: AsyncSession, contact_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, dict[str, int]]:
-    """Per contact, how many of its finished calls ended with each outcome."""
-    if not contact_ids:
-        return {}
-    rows = await session.execute(
-        sa.select(Attempt.contact_id, Attempt.outcome, sa.func.count())
-        .where(Attempt.contact_id.in_(contact_ids), Attempt.outcome.in_(list(RETRY_OUTCOMES)))
-        .group_by(Attempt.contact_id, Attempt.outcome)
-    )
-    counts: dict[uuid.UUID, dict[str, int]] = {}
-    for contact_id, outcome, count in rows:
-        counts.setdefault(contact_id, {})[str(outcome)] = int(count)
-    return counts
 
 
 async def mark_dialled(session: AsyncSession, contact_ids: Sequence[uuid.UUID]) -> None:

@@ -16,7 +16,8 @@ class CampaignSettings(BaseSettings):
     acquire_per_tick: int = Field(default=1, ge=1)
     #: Most calls originated for one project in one tick.
     max_dials_per_tick: int = Field(default=50, ge=1)
-    #: Multiplies retry delays and the global call timeout (below 1 only in tests and demos).
+    #: Multiplies retry delays and the global call timeout, and divides the durations the pacer
+    #: measures (below 1 only in tests and demos, matching a sped-up pbx-sim).
     time_scale: float = Field(default=1.0, gt=0)
     #: When a contact whose call failed for a technical reason is due again.
     error_retry_seconds: float = Field(default=300.0, ge=0)

@@ -96,7 +96,10 @@ class DialerCommands:
         async with self.sessions() as session, session.begin():
             if not await claim_message(session, CONSUMER, envelope.id):
                 return
-            live = await self.control.is_live(session, command.call_id)
+            # A queue timeout never hangs up a call an operator has just taken (queue-router may not
+            # have heard of it yet).
+            waiting = command.reason == "queue_timeout"
+            live = await self.control.is_live(session, command.call_id, waiting=waiting)
         if live:
             log.info("hangup.requested", call_id=str(command.call_id), reason=command.reason)
             await self.control.hang_up(command.call_id)

@@ -143,11 +143,16 @@ class CallControl:
             except (AmiError, TimeoutError) as exc:
                 log.info("ring.stop_failed", call_id=str(call_id), leg=leg, error=repr(exc))
 
-    async def is_live(self, session: AsyncSession, call_id: uuid.UUID) -> bool:
-        if call_id in self.inbound:
-            return True
+    async def is_live(self, session: AsyncSession, call_id: uuid.UUID, *, waiting: bool = False) -> bool:
+        """Is the call still up — and, with ``waiting``, still waiting for an operator (not taken by
+        one meanwhile)?"""
+        inbound = self.inbound.get(call_id)
+        if inbound is not None:
+            return not (waiting and inbound.connected_at is not None)
         attempt = await repository.lock_attempt(session, call_id)
-        return attempt is not None and attempt.state not in TERMINAL_STATES
+        if attempt is None or attempt.state in TERMINAL_STATES:
+            return False
+        return not (waiting and attempt.state == AttemptState.TALKING)
 
     async def hang_up(self, call_id: uuid.UUID) -> bool:
         channel = self._channel(call_id)

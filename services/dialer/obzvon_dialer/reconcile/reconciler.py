@@ -76,11 +76,13 @@ class Reconciler:
     async def run(self) -> dict[str, int]:
         """One pass; returns how many attempts were adopted, closed and left waiting."""
         async with self._lock:
+            # The attempts first, then the channels: an attempt whose channel appears after the list
+            # was taken is not among them, and is not closed for missing from it.
+            async with self.sessions() as session:
+                live = await repository.live_attempts(session, self.settings.instance_id)
             channels = await list_channels(self.connection)
             await self.pump.drain()
             found = {c.attempt_id: c for c in channels if c.attempt_id is not None}
-            async with self.sessions() as session:
-                live = await repository.live_attempts(session, self.settings.instance_id)
             counts = {"adopted": 0, "closed": 0, "waiting": 0}
             adopted = []
             for attempt in live:

@@ -163,7 +163,8 @@ class Dialplan:
             if endpoint is None or endpoint.kind is not EndpointKind.OPERATOR:
                 result = UNAVAILABLE
             else:
-                far = operator_far_end(endpoint, engine.endpoint_busy(endpoint))
+                auto_answer = chan.get_var("OBZVON_AUTO_ANSWER") == "1"  # obzvon-operator-predial
+                far = operator_far_end(endpoint, engine.endpoint_busy(endpoint), auto_answer)
                 result = await dial(engine, chan, DialSpec(endpoint, ext, far, timeout))
         finally:
             engine.emit.channel("MusicOnHoldStop", chan)

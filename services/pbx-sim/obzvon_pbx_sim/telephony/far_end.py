@@ -13,6 +13,7 @@ from obzvon_pbx_sim.telephony import causes
 from obzvon_pbx_sim.telephony.endpoints import Endpoint
 
 RING_AFTER = 0.2  # 180 Ringing shortly after the INVITE
+AUTO_ANSWER_AFTER = 0.1  # a phone told to answer by itself (Call-Info answer-after=0)
 
 
 @dataclass(frozen=True)
@@ -102,9 +103,13 @@ def client_far_end(outcome: Outcome) -> FarEnd:
     return FarEnd(ring_after=RING_AFTER, decide_after=None, decision=None)
 
 
-def operator_far_end(endpoint: Endpoint, in_call: bool) -> FarEnd:
+def operator_far_end(endpoint: Endpoint, in_call: bool, auto_answer: bool = False) -> FarEnd:
+    """An operator's phone; ``auto_answer``: the INVITE asks it to pick up by itself, which a free
+    phone does whoever sits at it (a busy one still answers 486)."""
     if endpoint.mode is OperatorMode.BUSY or in_call:
         return FarEnd(ring_after=None, decide_after=0.2, decision=refusal(causes.USER_BUSY))
+    if auto_answer:
+        return FarEnd(ring_after=None, decide_after=AUTO_ANSWER_AFTER, decision=ANSWER)
     if endpoint.mode is OperatorMode.NEVER:
         return FarEnd(ring_after=0.1, decide_after=None, decision=None)
     return FarEnd(ring_after=0.1, decide_after=max(endpoint.answer_delay, 0.1), decision=ANSWER)

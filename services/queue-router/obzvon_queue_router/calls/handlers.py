@@ -3,13 +3,15 @@
 - ``call_answered``: the call joins its project's queue (pinned contacts only for their operator);
 - ``call_connected_to_operator``: the call leaves the queue, the operator talks, the card pops;
 - ``call_operator_missed``: the rung operator is released, the call moves to the next operator;
-- ``call_ended``: a waiting call is lost; the operator who talked goes to wrap-up (in card).
+- ``call_ended``: an answered call no operator took is lost (the client hung up, or the queue timeout
+  ended it) — counted from the call's end, so also when it ended while queue-router was down; the
+  operator who talked goes to wrap-up (in card).
 """
 
 import uuid
 
 import sqlalchemy as sa
-from obzvon_db.enums import CallType
+from obzvon_db.enums import CallOutcome, CallType
 from obzvon_db.models import Call, User
 from obzvon_events.calls import CallAnswered, CallConnectedToOperator, CallEnded, CallOperatorMissed
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -38,6 +40,8 @@ async def on_answered(router: Router, db: AsyncSession, event: CallAnswered) -> 
     settings = await repository.queue_settings(db, event.project_id)
     if settings is None:
         return
+    callback = call_type is CallType.CALLBACK
+    preferred = event.operator_id if callback else None
     await repository.ensure_call_row(
         db,
         call_id=event.call_id,
@@ -47,8 +51,8 @@ async def on_answered(router: Router, db: AsyncSession, event: CallAnswered) -> 
         direction=event.direction,
         call_type=call_type,
         answered_at=event.answered_at,
+        preferred_operator_id=preferred,
     )
-    callback = call_type is CallType.CALLBACK
     pinned = None if callback else event.operator_id
     pinned = pinned or await repository.pinned_operator(db, event.project_id, event.contact_id)
     waited = max(0.0, (utc_now() - event.answered_at).total_seconds())
@@ -65,7 +69,7 @@ async def on_answered(router: Router, db: AsyncSession, event: CallAnswered) -> 
             joined_at=event.answered_at,
             deadline=router.clock() + max(0.0, limit - waited),
             pinned_to=pinned,
-            preferred=event.operator_id if callback else None,
+            preferred=preferred,
         )
     )
     await dispatch.dispatch(router, db, event.project_id)
@@ -92,6 +96,7 @@ async def on_connected(router: Router, db: AsyncSession, event: CallConnectedToO
         phone=phone,
         direction="in" if inbound else "out",
         call_type=(call.call_type if call else CallType(row.call_type) if row else CallType.AUTO).value,
+        connected_at=event.connected_at,
     )
     await dispatch.dispatch(router, db, event.project_id)
 
@@ -106,9 +111,16 @@ async def on_missed(router: Router, db: AsyncSession, event: CallOperatorMissed)
 
 
 async def on_ended(router: Router, db: AsyncSession, event: CallEnded) -> None:
+    # Dropped by queue-router's queue timeout, or ended "by the system" (the dialplan's own limit on
+    # the wait, which also covers a drop queue-router forgot in a restart): a queue timeout.
+    dropped = router.dropped.pop(event.call_id, None)
+    reason = dropped or ("queue_timeout" if event.hangup_by == "system" else "client_hangup")
     call = router.waiting(event.call_id)
     if call is not None:
-        await dispatch.abandon(router, db, call, "client_hangup")
+        await dispatch.end_offer(router, db, call, reason)
+        router.remove(call)
+    if event.outcome == CallOutcome.ABANDONED.value:  # answered, and no operator ever took it
+        await dispatch.report_lost(db, event, reason)
     for operator_id in await service.operators_on_call(db, event.call_id):
         await service.finish_call(db, operator_id, event.call_id, "call_ended")
     await dispatch.dispatch(router, db, event.project_id)

@@ -1,12 +1,12 @@
 """Offering waiting calls to operators (F-43): for each project, calls in arrival order, operators by the
 project's strategy; an offer is ``ringing`` intervals plus one ``connect_call`` command to the dialer,
-committed together. Operator and queue timeouts are handled by ``expire``."""
+committed together. Operator and queue timeouts are handled by ``expire``; a call that ends without
+an operator is reported lost by ``report_lost``."""
 
-import math
 import uuid
 
 import structlog
-from obzvon_events.calls import CallAbandoned
+from obzvon_events.calls import CallAbandoned, CallEnded
 from obzvon_events.commands import ConnectCall, HangupCall
 from obzvon_platform.bus import add_to_outbox
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from obzvon_queue_router.queue import repository
 from obzvon_queue_router.queue.model import Offer, WaitingCall
 from obzvon_queue_router.queue.repository import Operator, QueueSettings
-from obzvon_queue_router.queue.router import PRODUCER, Router, utc_now
+from obzvon_queue_router.queue.router import PRODUCER, Router
 from obzvon_queue_router.queue.strategies import ring_order, rings_everyone
 from obzvon_queue_router.states import machine, service
 
@@ -29,7 +29,11 @@ async def dispatch_all(router: Router, db: AsyncSession) -> None:
 async def dispatch(router: Router, db: AsyncSession, project_id: uuid.UUID) -> None:
     """Offer every waiting call of the project that is not being offered, while operators are free."""
     now = router.clock()
-    pending = [c for c in router.queues.get(project_id, []) if c.offer is None and c.next_pass_at <= now]
+    pending = [
+        c
+        for c in router.queues.get(project_id, [])
+        if c.offer is None and c.next_pass_at <= now and c.deadline > now
+    ]
     if not pending:
         return
     for call in pending:
@@ -45,6 +49,8 @@ async def dispatch(router: Router, db: AsyncSession, project_id: uuid.UUID) -> N
     for call in pending:
         if not free:
             break
+        if call.preferred is not None and not _preferred_can_take(call, free):
+            await _to_general_queue(db, call)
         targets = _targets(settings, operators, free, last, call)
         if not targets:
             if call.tried and _anyone_for(call, free):
@@ -54,6 +60,18 @@ async def dispatch(router: Router, db: AsyncSession, project_id: uuid.UUID) -> N
             continue
         if await offer(router, db, settings, operators, call, targets):
             free -= set(call.offer.operator_ids if call.offer else [])
+
+
+def _preferred_can_take(call: WaitingCall, free: set[uuid.UUID]) -> bool:
+    return call.preferred in free and call.preferred not in call.tried
+
+
+async def _to_general_queue(db: AsyncSession, call: WaitingCall) -> None:
+    """The callback's operator missed it or was busy (talking, in a card, not active) when it was due
+    to be offered: from now on the call is the project's like any other (F-46), also after a restart."""
+    log.info("queue.callback_to_general_queue", call_id=str(call.call_id), operator_id=str(call.preferred))
+    call.preferred = None
+    await repository.forget_preference(db, call.call_id)
 
 
 def _anyone_for(call: WaitingCall, free: set[uuid.UUID]) -> bool:
@@ -69,10 +87,8 @@ def _targets(
 ) -> list[uuid.UUID]:
     if call.pinned_to is not None:
         return [call.pinned_to] if call.pinned_to in free and call.pinned_to not in call.tried else []
-    if call.preferred is not None and call.preferred not in call.tried:
-        if call.preferred in free:
-            return [call.preferred]
-        call.tried.add(call.preferred)  # busy at the time: the call goes to the general queue (F-46)
+    if call.preferred is not None:
+        return [call.preferred]  # a callback, to its operator first (F-46)
     members = [o.member(o.operator_id in free) for o in operators]
     order = ring_order(settings.strategy, members, last_answered=last, exclude=frozenset(call.tried))
     return order if rings_everyone(settings.strategy) else order[:1]
@@ -99,7 +115,7 @@ async def offer(
             call_id=call.call_id,
             operator_id=rung[0],
             extension=extensions[rung[0]],
-            timeout_seconds=max(1, math.ceil(seconds)),
+            timeout_seconds=max(1, settings.operator_timeout_s),
             auto_answer=settings.auto_answer,
             ring_all=[extensions[op] for op in rung] if rings_everyone(settings.strategy) else [],
         ),
@@ -138,34 +154,45 @@ async def drop_operator(router: Router, db: AsyncSession, call: WaitingCall, ope
     router.changed.add(call.project_id)
 
 
-async def abandon(router: Router, db: AsyncSession, call: WaitingCall, reason: str) -> None:
-    """The call leaves the queue without an operator; counted as lost (F-43)."""
+async def drop(router: Router, db: AsyncSession, call: WaitingCall, reason: str = "queue_timeout") -> None:
+    """Nobody took the call in time: it leaves the queue and the PBX is asked to end it. It counts as
+    lost once its end is known (``report_lost``): the dialer does not hang up a call an operator took
+    meanwhile, which queue-router may not have heard of yet."""
     await end_offer(router, db, call, reason)
     router.remove(call)
-    if reason == "queue_timeout":
-        await add_to_outbox(db, HangupCall(call_id=call.call_id, reason=reason), PRODUCER)
-    now = utc_now()
+    router.dropped[call.call_id] = reason
+    await add_to_outbox(db, HangupCall(call_id=call.call_id, reason=reason), PRODUCER)
+    log.info("queue.dropped", call_id=str(call.call_id), reason=reason)
+
+
+async def report_lost(db: AsyncSession, event: CallEnded, reason: str) -> None:
+    """An answered call ended without ever reaching an operator: a lost call (F-43, F-64)."""
+    answered = event.answered_at or event.started_at
     await add_to_outbox(
         db,
         CallAbandoned(
-            call_id=call.call_id,
-            project_id=call.project_id,
-            contact_id=call.contact_id,
+            call_id=event.call_id,
+            project_id=event.project_id,
+            contact_id=event.contact_id,
             reason=reason,
-            waited_seconds=max(0.0, (now - call.joined_at).total_seconds()),
-            abandoned_at=now,
+            waited_seconds=max(0.0, (event.ended_at - answered).total_seconds()),
+            abandoned_at=event.ended_at,
         ),
         PRODUCER,
     )
-    log.info("queue.abandoned", call_id=str(call.call_id), reason=reason)
+    log.info("queue.lost", call_id=str(event.call_id), reason=reason)
 
 
 async def expire(router: Router, db: AsyncSession) -> None:
-    """The timer loop's tick: queue timeouts drop calls, operator timeouts move offers on, then offer."""
+    """The timer loop's tick: operator timeouts move offers on, queue timeouts drop calls, then offer.
+
+    A ring under way is let finish before the queue timeout drops the call (app_queue's
+    ``timeoutpriority=conf``): the operator may be picking up at that very moment, and the call must
+    not be hung up under them nor counted as lost. Past its queue timeout a call gets no new offer."""
     now = router.clock()
     for call in router.all_calls():
-        if call.deadline <= now:
-            await abandon(router, db, call, "queue_timeout")
-        elif call.offer is not None and call.offer.deadline <= now:
+        if call.offer is not None and call.offer.deadline <= now:
             await end_offer(router, db, call, "operator_timeout")
+        if call.offer is None and call.deadline <= now:
+            await drop(router, db, call)
     await dispatch_all(router, db)

@@ -1,5 +1,6 @@
 """SQL for the queue: project settings, the project's operators in list order with what each strategy
-needs, pinned contacts (F-25) and the calls that wait after a restart (I4)."""
+needs, pinned contacts (F-25), callbacks' operators (F-46) and the calls that wait after a restart
+(I4)."""
 
 import datetime as dt
 import uuid
@@ -170,9 +171,11 @@ async def ensure_call_row(
     direction: str,
     call_type: CallType,
     answered_at: dt.datetime,
+    preferred_operator_id: uuid.UUID | None = None,
 ) -> None:
     """Make sure ``calls`` has the call (id = uniqueid = the call id, as reporting keys it), so operator
-    state intervals and the card can refer to it before reporting has merged its events."""
+    state intervals and the card can refer to it before reporting has merged its events; a callback's
+    operator (F-46) is kept with it."""
     inbound = direction == CallDirection.INBOUND.value
     await db.execute(
         insert(Call)
@@ -191,6 +194,17 @@ async def ensure_call_row(
         )
         .on_conflict_do_nothing()
     )
+    if preferred_operator_id is not None:
+        await db.execute(
+            sa.update(Call)
+            .where(Call.id == call_id, Call.preferred_operator_id.is_(None))
+            .values(preferred_operator_id=preferred_operator_id)
+        )
+
+
+async def forget_preference(db: AsyncSession, call_id: uuid.UUID) -> None:
+    """The callback went to the general queue (F-46): no operator is preferred any more."""
+    await db.execute(sa.update(Call).where(Call.id == call_id).values(preferred_operator_id=None))
 
 
 @dataclass(frozen=True)
@@ -202,6 +216,7 @@ class StoredWaitingCall:
     direction: str
     call_type: CallType
     answered_at: dt.datetime
+    preferred_operator_id: uuid.UUID | None
 
 
 async def waiting_calls(db: AsyncSession) -> list[StoredWaitingCall]:
@@ -233,6 +248,7 @@ async def waiting_calls(db: AsyncSession) -> list[StoredWaitingCall]:
                 direction=CallDirection(call.direction).value,
                 call_type=CallType(call.call_type),
                 answered_at=call.answered_at,
+                preferred_operator_id=call.preferred_operator_id,
             )
         )
     return result

@@ -46,6 +46,8 @@ class Router:
         self.queues: dict[uuid.UUID, list[WaitingCall]] = {}
         self.strategies: dict[uuid.UUID, str] = {}
         self.changed: set[uuid.UUID] = set()
+        #: Calls dropped by the queue timeout whose end the PBX has not reported yet, and why.
+        self.dropped: dict[uuid.UUID, str] = {}
         self._wake = asyncio.Event()
 
     # -- memory -----------------------------------------------------------------------------------
@@ -82,10 +84,11 @@ class Router:
     def next_deadline(self) -> float | None:
         times = []
         for call in self.all_calls():
-            times.append(call.deadline)
-            if call.offer is not None:
+            if call.offer is not None:  # the ring ends first, even past the queue timeout
                 times.append(call.offer.deadline)
-            elif call.pass_due:
+                continue
+            times.append(call.deadline)
+            if call.pass_due:
                 times.append(call.next_pass_at)
         return min(times) if times else None
 

@@ -8,10 +8,11 @@ import uuid
 import sqlalchemy as sa
 import structlog
 from obzvon_db.enums import NotificationKind, OperatorState
-from obzvon_db.models import Contact, Notification, Task
+from obzvon_db.models import Contact, Notification, Project, Task
 from obzvon_events.commands import OriginateCall
 from obzvon_events.notifications import NotificationCreated
 from obzvon_platform.bus import add_to_outbox
+from obzvon_platform.numbers import mask_number
 from obzvon_platform.operator_states import open_interval
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -46,8 +47,16 @@ async def operator_is_free(router: Router, db: AsyncSession, operator_id: uuid.U
     return operator_id in await router.heartbeats.alive([operator_id])
 
 
+async def _phone_for_operator(db: AsyncSession, contact: Contact) -> str:
+    """The contact's number as the task's operator may see it (masked where the project hides numbers)."""
+    shown = await db.scalar(sa.select(Project.show_numbers).where(Project.id == contact.project_id))
+    return contact.phone if shown is not False else mask_number(contact.phone) or ""
+
+
 async def notify(db: AsyncSession, task: Task, contact: Contact | None) -> None:
-    name = (contact.full_name or contact.phone) if contact else ""
+    name = ""
+    if contact is not None:
+        name = contact.full_name or await _phone_for_operator(db, contact)
     notification = Notification(
         user_id=task.operator_id,
         kind=NotificationKind.TASK_DUE.value,

@@ -34,13 +34,15 @@ table, then ``INSERT … ON CONFLICT DO NOTHING``), so a failure leaves nothing 
 A :class:`MappingError` or :class:`FileRejected` never escapes ``import_base``; database errors
 and exceptions from ``progress`` do, after the rollback (an existing base is marked failed).
 
-Also here: :func:`suggest_mapping` / :func:`resolve_mapping` for the mapping dialog, and
-:func:`base_statistics` (F-33).
+Also here: :func:`preview_upload` (kind, header, suggested mapping and first rows of a stored upload),
+:func:`suggest_mapping` / :func:`resolve_mapping` for the mapping dialog, and :func:`base_statistics` /
+:func:`statistics_by_base` (F-33).
 """
 
 from obzvon_reporting.imports.errors import FileRejected, MappingError, RowError
 from obzvon_reporting.imports.limits import DEFAULT_LIMITS, UploadLimits
 from obzvon_reporting.imports.mapping import FIELDS, IGNORE, resolve_mapping, suggest_mapping
+from obzvon_reporting.imports.preview import UploadPreview, preview_upload
 from obzvon_reporting.imports.report import (
     ImportReport,
     error_report_csv,
@@ -48,7 +50,7 @@ from obzvon_reporting.imports.report import (
     write_error_report,
 )
 from obzvon_reporting.imports.service import ImportProgress, import_base
-from obzvon_reporting.imports.stats import BaseStatistics, base_statistics
+from obzvon_reporting.imports.stats import BaseStatistics, base_statistics, statistics_by_base
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -61,10 +63,13 @@ __all__ = [
     "MappingError",
     "RowError",
     "UploadLimits",
+    "UploadPreview",
     "base_statistics",
     "error_report_csv",
     "import_base",
+    "preview_upload",
     "resolve_mapping",
+    "statistics_by_base",
     "stored_error_report_csv",
     "suggest_mapping",
     "write_error_report",

@@ -156,7 +156,10 @@ async def blacklisted_numbers(conn: asyncpg.Connection) -> set[str]:
 
 
 async def create_staging(conn: asyncpg.Connection) -> None:
+    """The staging table, and enough sort memory for a chunk to be ordered in memory (the default 4 MB
+    would spill each chunk to disk); both last until the caller's transaction ends."""
     await conn.execute(_CREATE_STAGING)
+    await conn.execute("SET LOCAL work_mem = '64MB'")
 
 
 async def load_chunk(
@@ -186,4 +189,8 @@ async def stored_errors(conn: asyncpg.Connection, base_id: uuid.UUID) -> list[di
     row = await conn.fetchrow("SELECT error_report FROM contact_bases WHERE id = $1", base_id)
     if row is None:
         return None
-    return json.loads(row["error_report"]) if row["error_report"] else []
+    stored = row["error_report"]
+    if not stored:
+        return []
+    # A plain asyncpg connection returns jsonb as text; one from an SQLAlchemy pool has it decoded.
+    return json.loads(stored) if isinstance(stored, str) else list(stored)

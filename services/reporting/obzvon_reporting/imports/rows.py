@@ -4,8 +4,8 @@ Hot path of the import: plain Python over the row's cells, no per-row allocation
 """
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 
 from obzvon_db.enums import ContactStatus
 from obzvon_numbering import NumberingIndex, PhoneError, PhoneErrorCode, normalize_phone
@@ -68,7 +68,9 @@ class RowProcessor:
         self.phone_label = mapping.labels[self._phone]
         self._texts = [mapping.fields.get(name, -1) for name in TEXT_FIELDS]
         self._birth = mapping.fields.get("birth_date", -1)
-        self._custom = mapping.custom
+        # Custom fields as JSON text built directly (json.dumps per row costs a fifth of the row's time);
+        # encode_basestring escapes exactly as json.dumps(..., ensure_ascii=False) does.
+        self._custom = [(encode_basestring(key) + ": ", index) for key, index in mapping.custom]
         self._index = numbering_index
         self._blacklist = blacklist
         self._remove_blacklisted = remove_blacklisted
@@ -131,10 +133,13 @@ class RowProcessor:
         birth = self._birth_date(row_no, cells[self._birth]) if 0 <= self._birth < width else None
         custom = "{}"
         if self._custom:
-            values = {key: text_of(cells[i], max_chars) for key, i in self._custom if i < width}
-            present = {key: value for key, value in values.items() if value is not None}
-            if present:
-                custom = json.dumps(present, ensure_ascii=False)
+            pairs = [
+                key + encode_basestring(value)
+                for key, i in self._custom
+                if i < width and (value := text_of(cells[i], max_chars)) is not None
+            ]
+            if pairs:
+                custom = "{" + ", ".join(pairs) + "}"
         info = self._index.lookup(phone) if self._index is not None else None
         counters.accepted += 1
         if info is None:

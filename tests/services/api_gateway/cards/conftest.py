@@ -4,6 +4,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
+import sqlalchemy as sa
 from obzvon_db.enums import OperatorState, UserRole
 from obzvon_db.models import Call, Contact, Project, ProjectResultStatus, ResultStatus, User
 from obzvon_platform.operator_states import switch_state
@@ -23,12 +24,17 @@ class CardWorld:
 
 
 async def operator_in_card(
-    sessions: async_sessionmaker[AsyncSession], state: OperatorState = OperatorState.IN_CARD
+    sessions: async_sessionmaker[AsyncSession],
+    state: OperatorState = OperatorState.IN_CARD,
+    *,
+    show_numbers: bool = True,
 ) -> CardWorld:
+    """The call (to the contact's number, talked by the operator) ended; the card waits to be saved."""
     operator = await add_user(sessions, UserRole.OPERATOR, "card-op")
     project = await add_project(sessions, "Карточки", [], [operator])
     call_id = uuid.uuid4()
     async with sessions() as db, db.begin():
+        await db.execute(sa.update(Project).where(Project.id == project.id).values(show_numbers=show_numbers))
         tag = uuid.uuid4().hex[:6]
         allowed, other = ResultStatus(name=f"Перезвон {tag}"), ResultStatus(name=f"Отказ {tag}")
         contact = Contact(project_id=project.id, phone=f"79{uuid.uuid4().int % 10**9:09d}", full_name="Иван")
@@ -43,6 +49,9 @@ async def operator_in_card(
                 call_type="auto",
                 project_id=project.id,
                 contact_id=contact.id,
+                operator_id=operator.id,
+                from_number="74951234567",
+                to_number=contact.phone,
                 started_at=dt.datetime.now(dt.UTC),
             )
         )

@@ -1,0 +1,1 @@
+"""Contact bases of a project (F-30..F-35): upload, mapping, import, statistics, downloads."""
