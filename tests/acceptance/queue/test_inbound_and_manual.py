@@ -81,3 +81,22 @@ async def test_a_manual_call_rings_the_operator_first(floor: Floor) -> None:
     assert floor.watch.all("connect_call", call_id=call) == []
     assert floor.watch.all("call_answered", call_id=call)[0]["operator_id"] == str(operator.id)
     assert await floor.states(operator) == [S.DND, S.RINGBACK, S.TALKING, S.IN_CARD, S.DND]
+
+
+async def test_a_refused_manual_call_frees_the_operator(floor: Floor) -> None:
+    """F-45, I1: a manual call to a contact already on a live call is refused by the dialer; the
+    operator does not stay in «Слушает гудки» — the call ends as failed, they fill the card and return
+    to the state they chose."""
+    first, second = await floor.operators(2, state="dnd")
+    project = await floor.project([first, second])
+    contact = await floor.contact(project)
+    await first.call(contact.id)
+    await first.rings()  # the contact now has a live attempt
+    call = await second.call(contact.id)
+    ended = await floor.watch.first("call_ended", call_id=call)
+    assert (ended["outcome"], ended["answered_at"]) == ("failed", None)
+    assert floor.stack.sim.ledger.by_channel_id(str(call)) == []  # nothing was dialled
+    await floor.until_state(second, S.IN_CARD)
+    await floor.wrap_up(second, call, project)
+    await floor.until_state(second, S.DND)
+    assert await floor.states(second) == [S.DND, S.RINGBACK, S.IN_CARD, S.DND]

@@ -7,6 +7,7 @@ skipped, so an Originate is never sent twice for one command (I2). connect/hangu
 """
 
 import datetime as dt
+import uuid
 
 import structlog
 from obzvon_db.enums import CallType
@@ -15,7 +16,9 @@ from obzvon_events.commands import ConnectCall, HangupCall, OriginateCall
 from obzvon_platform.bus import DEFAULT_EXCHANGE, Bus, Consumer, QueueSpec, claim_message
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from obzvon_dialer.calls.outbox import add_event_once
 from obzvon_dialer.commands.control import CallControl
+from obzvon_dialer.originate.refusal import Refusal, refused_call_ended
 from obzvon_dialer.originate.service import CallRequest, Originator
 
 log = structlog.get_logger(__name__)
@@ -79,8 +82,12 @@ class DialerCommands:
             if not await claim_message(session, CONSUMER, envelope.id):
                 return
             spec = await self.originator.register(session, request)
-        if spec is not None:
-            await self.originator.send(spec)
+            if isinstance(spec, Refusal):
+                if request.operator_id is not None and spec.ends_the_call:
+                    event = refused_call_ended(request, spec.reason)
+                    await add_event_once(session, event, uuid.uuid5(request.attempt_id, "refused"))
+                return
+        await self.originator.send(spec)
 
     async def _connect(self, envelope: Envelope, command: ConnectCall) -> None:
         async with self.sessions() as session, session.begin():

@@ -23,6 +23,7 @@ from obzvon_dialer.ami.connection import AmiConnection, AmiNotConnectedError
 from obzvon_dialer.calls.service import CallService
 from obzvon_dialer.metrics import ORIGINATES
 from obzvon_dialer.originate import repository
+from obzvon_dialer.originate.refusal import Refusal
 from obzvon_dialer.originate.repository import Registered
 from obzvon_dialer.settings import AmiSettings
 
@@ -48,20 +49,20 @@ class Originator:
         self.connection = connection
         self.calls = calls
 
-    async def register(self, session: AsyncSession, request: CallRequest) -> OriginateSpec | None:
+    async def register(self, session: AsyncSession, request: CallRequest) -> OriginateSpec | Refusal:
         """Commit-side half, in the caller's transaction: the attempt row and what to send once the
-        transaction commits. None when the call must not be placed (logged)."""
+        transaction commits, or why the call must not be placed (logged)."""
         bound = log.bind(call_id=str(request.attempt_id), contact_id=str(request.contact_id))
         project = await repository.project(session, request.project_id)
         if project is None or project.deleted_at is not None:
             bound.warning("originate.refused", reason="no_project")
             ORIGINATES.labels("refused_no_project").inc()
-            return None
+            return Refusal("no_project")
         trunk = await repository.trunk_for(session, request.trunk_id, request.operator_id, project.trunk_id)
         if trunk is None:
             bound.warning("originate.refused", reason="no_trunk")
             ORIGINATES.labels("refused_no_trunk").inc()
-            return None
+            return Refusal("no_trunk")
         extension = None
         if request.call_type is CallType.MANUAL and request.operator_id is not None:
             # F-45: the operator's phone rings first; an operator without a phone cannot call.
@@ -69,7 +70,7 @@ class Originator:
             if not extension:
                 bound.warning("originate.refused", reason="no_operator_extension")
                 ORIGINATES.labels("refused_no_extension").inc()
-                return None
+                return Refusal("no_operator_extension")
         timeout = request.timeout_seconds or project.dial_timeout_s
         caller_id = request.caller_id or project.caller_id
         registered = await repository.register_attempt(
@@ -88,7 +89,7 @@ class Originator:
         if registered is not Registered.NEW:
             bound.warning("originate.refused", reason=registered.value)
             ORIGINATES.labels(f"refused_{registered.value}").inc()
-            return None
+            return Refusal(registered.value)
         return OriginateSpec(
             attempt_id=request.attempt_id,
             project_id=request.project_id,
