@@ -16,6 +16,7 @@ COPY services/ services/
 RUN uv sync --frozen --no-dev
 COPY --from=spa /src/frontend/dist /app/frontend/dist
 ENV PATH="/app/.venv/bin:$PATH" OBZVON_GATEWAY_SPA_DIST=/app/frontend/dist
-RUN useradd --system --uid 10001 obzvon && mkdir -p /var/lib/obzvon && chown obzvon /var/lib/obzvon
+RUN useradd --system --uid 10001 obzvon \
+    && mkdir -p /var/lib/obzvon/uploads /var/lib/obzvon/asterisk && chown -R obzvon /var/lib/obzvon
 USER obzvon
 CMD ["obzvon", "--help"]
