@@ -99,7 +99,7 @@ async function saveCard(page: Page): Promise<void> {
   await chooseStatus(page, 'Отказ клиента');
   await cardBody(page).getByTestId('card-save').click();
   // The card closes; the next call's card may already be on screen.
-  await expect.poll(() => shownCallId(page), { timeout: 10_000 }).not.toBe(saved);
+  await expect.poll(() => shownCallId(page), { timeout: 20_000 }).not.toBe(saved);
 }
 
 /** Adds a task due in a few seconds with «Совершать звонок автоматически» (O §6.1.1). */

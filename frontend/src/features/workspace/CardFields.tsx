@@ -17,12 +17,20 @@ export function fallbackTemplate(labels: (key: string) => string): CardField[] {
 }
 
 /** Form.Item passes `value`/`checked` and `onChange`; they go on to the input. */
-type EditorProps = { field: CardField } & Record<string, unknown>;
+type EditorProps = { field: CardField; painted: boolean } & Record<string, unknown>;
 
-function Editor({ field, ...control }: EditorProps) {
+function Editor({ field, painted, ...control }: EditorProps) {
   switch (field.field_type) {
     case 'textarea':
-      return <Input.TextArea {...control} autoSize={{ minRows: 2, maxRows: 6 }} placeholder={field.label} />;
+      // Grows with the text once painted: measuring it would delay the first paint.
+      return (
+        <Input.TextArea
+          {...control}
+          autoSize={painted ? { minRows: 2, maxRows: 6 } : false}
+          rows={2}
+          placeholder={field.label}
+        />
+      );
     case 'number':
       return <InputNumber {...control} style={{ width: '100%' }} placeholder={field.label} stringMode />;
     case 'date':
@@ -39,10 +47,12 @@ interface Props {
   /** As the server sent it: already masked where the project hides numbers (F-51). */
   phone: string;
   phoneHidden: boolean;
+  /** The card has been painted once: text areas may grow with their text. */
+  painted: boolean;
 }
 
 /** The card's fields from the project's template, editable; the number read-only, masked when hidden. */
-export function CardFields({ template, phone, phoneHidden }: Props) {
+export function CardFields({ template, phone, phoneHidden, painted }: Props) {
   const { t } = useTranslation();
   return (
     <>
@@ -72,7 +82,7 @@ export function CardFields({ template, phone, phoneHidden }: Props) {
             rules={field.is_required ? [{ required: true }] : undefined}
             data-testid={`card-field-${field.key}`}
           >
-            <Editor field={field} />
+            <Editor field={field} painted={painted} />
           </Form.Item>
         ),
       )}

@@ -122,6 +122,20 @@ describe('the card pops from card_opened (F-51)', () => {
     },
   );
 
+  it('keeps an empty card mounted, hidden, before the first card pops, and asks nothing for it', async () => {
+    const api = server();
+    vi.stubGlobal('fetch', api.fetch);
+    renderWithProviders(
+      <App>
+        <CardPopHost />
+      </App>,
+    );
+    await waitFor(() => expect(document.querySelector('[data-call-id=""]')).not.toBeNull());
+    expect(screen.queryByTestId('client-card-body')).toBeNull();
+    const asked = api.fetch.mock.calls.map(([request]) => new URL(request.url).pathname);
+    expect(asked.every((path) => path === '/api/cards/current')).toBe(true);
+  });
+
   it('falls back to fetching the card for a message without its parts', () => {
     expect(cardFromMessage({ call_id: 'x', project_id: 'p' })).toBeNull();
     expect(cardFromMessage({ ...message, contact: 'nope' })).toBeNull();

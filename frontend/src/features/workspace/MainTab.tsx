@@ -86,7 +86,12 @@ export function MainTab({ card, context, painted }: Props) {
             <LocalTime timezone={contact?.timezone ?? context?.timezone} />
           </Space>
           {contact ? (
-            <CardFields template={template} phone={contact.phone} phoneHidden={contact.phone_hidden} />
+            <CardFields
+              template={template}
+              phone={contact.phone}
+              phoneHidden={contact.phone_hidden}
+              painted={painted}
+            />
           ) : (
             <Typography.Text type="warning">{t('workspace.card.noContact')}</Typography.Text>
           )}
@@ -98,7 +103,9 @@ export function MainTab({ card, context, painted }: Props) {
           <Form.Item name="comment">
             <Input.TextArea
               placeholder={t('workspace.card.commentPlaceholder')}
-              autoSize={{ minRows: 2 }}
+              // Grows with the text once painted: measuring it would delay the first paint.
+              autoSize={painted ? { minRows: 2 } : false}
+              rows={2}
               maxLength={5000}
               data-testid="card-comment"
             />

@@ -35,3 +35,17 @@ export function keptCards(kept: readonly Card[], current: Card | null): Card[] {
   if (!current) return kept.slice(-1);
   return [...kept.filter((card) => card.call_id !== current.call_id).slice(-1), current];
 }
+
+/**
+ * A card without a call, never shown: kept mounted, hidden, before the first card pops, so the first
+ * pop finds antd's styles built too (see keptCards).
+ */
+export const WARM_CARD: Card = {
+  call_id: '',
+  project_id: '',
+  state: 'talking',
+  contact: null,
+  template: [],
+  result_statuses: [],
+  script_html: '',
+};
