@@ -17,7 +17,6 @@ import math
 import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import uuid
@@ -30,17 +29,12 @@ import websockets
 from obzvon_pbx_sim import PbxSim
 
 from tests.campaign.stack import eventually
+from tests.fixtures.serving import free_port
 
 CARD_SAVED = 204
 PING_EVERY_S = 2.0
 #: Conversations are cut at this many times the mean (the lognormal's tail beyond it is under 2 %).
 LONGEST_TALK = 4.0
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 #: Imports the services once, then per JSON line on stdin forks one (its environment, its log file)

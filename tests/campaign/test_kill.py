@@ -13,7 +13,6 @@ import contextlib
 import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import uuid
@@ -40,6 +39,7 @@ from tests.campaign.stack import (
     running_project,
 )
 from tests.fixtures.database import create_test_database, drop_test_database
+from tests.fixtures.serving import free_port
 
 KILLS = int(os.environ.get("KILLS_DEBUG", "20"))
 #: Imports once, then per line on stdin forks a dialer process and prints its pid.
@@ -57,12 +57,6 @@ for line in sys.stdin:
     print(pid, flush=True)
 """
 INSTANCE = f"dialer-kill-{uuid.uuid4().hex[:6]}"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture

@@ -61,12 +61,12 @@ from tests.campaign.call_centre import (
     Service,
     SimulatedOperator,
     environment,
-    free_port,
     processes,
     wait_ready,
 )
 from tests.campaign.stack import AMI_SECRET, AMI_USER, Sessions, eventually
 from tests.fixtures.database import create_test_database, drop_test_database
+from tests.fixtures.serving import free_port
 from tests.services.api_gateway.factories import FAST_HASHER
 
 SCALE = 0.1  # one simulated second = 100 ms

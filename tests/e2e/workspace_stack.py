@@ -8,7 +8,6 @@ operators' phones answer by themselves (``--operator-mode auto``).
 
 import asyncio
 import datetime as dt
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -26,6 +25,8 @@ from obzvon_db.models import (
 )
 from obzvon_db.session import create_engine, create_sessionmaker
 
+from tests.fixtures.serving import free_port
+
 PROJECT_NAME = "Демо-проект"
 STATUSES = ("Отказ клиента", "Согласие")
 CONTACTS = 40
@@ -34,13 +35,6 @@ TIME_SCALE = "0.1"
 
 #: (name, process, readiness URL or None) of a started process.
 Started = list[tuple[str, subprocess.Popen[bytes], str | None]]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 async def seed_calling_project(database_url: str) -> None:

@@ -24,7 +24,7 @@ from obzvon_queue_router.settings import RouterSettings
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tests.acceptance.queue.floor import Floor
-from tests.acceptance.queue.services import QueueRouterService, served
+from tests.acceptance.queue.services import QueueRouterService
 from tests.acceptance.queue.stack import HEARTBEAT_TIMEOUT, SCALE, STAYING_CLIENTS, Stack
 from tests.acceptance.queue.watch import BusWatch
 from tests.fixtures.pbx_stack import (
@@ -37,6 +37,7 @@ from tests.fixtures.pbx_stack import (
     sim,
     stack_database,
 )
+from tests.fixtures.serving import served
 from tests.services.api_gateway.client import ORIGIN
 from tests.services.api_gateway.factories import FAST_HASHER
 

@@ -2,12 +2,8 @@
 stop and start again, as a process restart), and the gateway, served over a loopback socket for the
 operators' WebSockets."""
 
-import asyncio
 import contextlib
-import socket
-from collections.abc import AsyncIterator
 
-import uvicorn
 from asgi_lifespan import LifespanManager
 from fastapi import FastAPI
 from obzvon_platform.settings import CommonSettings
@@ -47,24 +43,3 @@ class QueueRouterService:
         assert self.app is not None, "queue-router is not running"
         runtime: QueueRouterRuntime = self.app.state.queue_router
         return runtime
-
-
-@contextlib.asynccontextmanager
-async def served(app: FastAPI) -> AsyncIterator[str]:
-    """``ws://127.0.0.1:<port>`` of uvicorn serving an app whose lifespan is already running."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, lifespan="off", log_config=None))
-    task = asyncio.create_task(server.serve(sockets=[sock]))
-    try:
-        async with asyncio.timeout(10):
-            while not server.started:
-                if task.done():
-                    task.result()
-                await asyncio.sleep(0.01)
-        yield f"ws://127.0.0.1:{sock.getsockname()[1]}"
-    finally:
-        server.should_exit = True
-        await asyncio.wait_for(task, 10)
-        sock.close()

@@ -5,13 +5,10 @@ on an exchange of its own, and a uvicorn server on a free loopback port serves t
 WebSocket tests.
 """
 
-import asyncio
-import socket
 import uuid
 from collections.abc import AsyncIterator, Callable
 
 import pytest
-import uvicorn
 from asgi_lifespan import LifespanManager
 from fastapi import FastAPI
 from obzvon_gateway.context import GatewayContext
@@ -19,6 +16,7 @@ from obzvon_gateway.main import create_app
 from obzvon_gateway.settings import GatewaySettings
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from tests.fixtures.serving import served
 from tests.services.api_gateway.client import ORIGIN, ApiClient
 from tests.services.api_gateway.factories import FAST_HASHER, World, build_world
 
@@ -91,29 +89,8 @@ def random_ip() -> str:
     return f"10.{value % 250 + 1}.{(value >> 8) % 250 + 1}.{(value >> 16) % 250 + 1}"
 
 
-def free_loopback_socket() -> socket.socket:
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    return sock
-
-
-async def _wait_started(server: uvicorn.Server, task: asyncio.Task[None]) -> None:
-    while not server.started:
-        if task.done():
-            task.result()
-        await asyncio.sleep(0.01)
-
-
 @pytest.fixture(scope="package")
 async def ws_base_url(gateway_app: FastAPI) -> AsyncIterator[str]:
     """`ws://127.0.0.1:<port>` of uvicorn serving the already started app (its lifespan is ours)."""
-    sock = free_loopback_socket()
-    config = uvicorn.Config(gateway_app, lifespan="off", log_config=None)
-    server = uvicorn.Server(config)
-    task = asyncio.create_task(server.serve(sockets=[sock]))
-    await asyncio.wait_for(_wait_started(server, task), 10)
-    yield f"ws://127.0.0.1:{sock.getsockname()[1]}"
-    server.should_exit = True
-    await asyncio.wait_for(task, 10)
-    sock.close()
+    async with served(gateway_app) as url:
+        yield url

@@ -12,6 +12,7 @@ from typing import Any, TypeAlias
 
 import asyncpg
 from obzvon_db.enums import BaseImportStatus
+from obzvon_db.session import asyncpg_connection
 from obzvon_numbering import NumberingIndex
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -46,9 +47,8 @@ async def _asyncpg(db: Database) -> AsyncIterator[asyncpg.Connection]:
     if isinstance(db, asyncpg.Connection):
         yield db
     elif isinstance(db, AsyncEngine):
-        async with db.connect() as conn:
-            raw = await conn.get_raw_connection()
-            yield raw.driver_connection
+        async with asyncpg_connection(db) as conn:
+            yield conn
     else:
         raw = await db.get_raw_connection()
         yield raw.driver_connection
