@@ -36,6 +36,9 @@ class Habit:
     breaks: tuple[float, ...] = (1200.0, 2700.0)
     break_length: tuple[float, float] = (60.0, 240.0)
     calls_out: float = 0.15
+    #: The wrap-up at which an operator who has not called anyone yet calls a client anyway, so that
+    #: every shift has manual calls whatever the dice say.
+    sure_call_out: int = 2
 
 
 @dataclass
@@ -51,6 +54,7 @@ class Desk:
     started: float = field(default_factory=time.monotonic)
     _break_until: float = 0.0
     _breaks_taken: int = 0
+    _wrap_ups: int = 0
     _plans: dict[object, float] = field(default_factory=dict)
 
     async def work(self, stop: asyncio.Event) -> None:
@@ -86,7 +90,9 @@ class Desk:
         return bool(due) and time.monotonic() >= self.started + real(due[0])
 
     async def wrap_up(self, interval: OperatorStateInterval) -> None:
-        if self.to_call and self.rng.random() < self.habit.calls_out:
+        self._wrap_ups += 1
+        overdue = not self.placed and self._wrap_ups >= self.habit.sure_call_out
+        if self.to_call and (overdue or self.rng.random() < self.habit.calls_out):
             contact = self.to_call.pop()
             response = await self.agent.api.http.post("/api/cards/call", json={"contact_id": str(contact.id)})
             self.placed.append(response.json()["call_id"])
