@@ -2,18 +2,21 @@
 where the project hides numbers), the project's template and its allowed result statuses.
 
 queue-router writes them into ``card_opened`` so the card pops from the message alone; the gateway
-serves the same parts from ``GET /api/cards/current``. One builder, so both show the same card.
+pushes the same message the moment the call is connected and serves the same parts from
+``GET /api/cards/current``. One builder, so all show the same card.
 """
 
+import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
-from obzvon_db.models import CardField, Contact, ProjectResultStatus, ResultStatus
-from obzvon_events.cards import CardContact, CardResultStatus, CardTemplateField
+from obzvon_db.enums import UserRole
+from obzvon_db.models import CardField, Contact, Project, ProjectResultStatus, ResultStatus
+from obzvon_events.cards import CardContact, CardOpened, CardResultStatus, CardTemplateField
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from obzvon_platform.numbers import mask_number
+from obzvon_platform.numbers import hides_numbers, mask_number, number_for
 
 
 @dataclass(frozen=True)
@@ -58,4 +61,43 @@ async def card_parts(
         contact=card_contact(contact, hide_numbers=hide_numbers) if contact is not None else None,
         template=await template(db, project_id),
         result_statuses=[CardResultStatus.model_validate(s, from_attributes=True) for s in statuses],
+    )
+
+
+@dataclass(frozen=True)
+class ConnectedCall:
+    """What ``card_opened`` says about the call: whose card, which call and contact, since when."""
+
+    operator_id: uuid.UUID
+    call_id: uuid.UUID
+    project_id: uuid.UUID
+    contact_id: uuid.UUID | None
+    phone: str | None
+    direction: str
+    call_type: str
+    connected_at: dt.datetime | None
+
+
+async def card_opened(db: AsyncSession, call: ConnectedCall) -> CardOpened:
+    """``card_opened`` for the operator's eyes: numbers masked where the project hides them (F-51), no
+    contact when it was deleted."""
+    project = await db.get(Project, call.project_id)
+    hidden = hides_numbers(UserRole.OPERATOR, project.show_numbers if project else False)
+    contact = await db.get(Contact, call.contact_id) if call.contact_id is not None else None
+    if contact is not None and contact.deleted_at is not None:
+        contact = None
+    parts = await card_parts(db, call.project_id, contact, hide_numbers=hidden)
+    return CardOpened(
+        operator_id=call.operator_id,
+        call_id=call.call_id,
+        project_id=call.project_id,
+        contact_id=call.contact_id,
+        phone=number_for(call.phone, hidden=hidden),
+        direction=call.direction,
+        call_type=call.call_type,
+        opened_at=dt.datetime.now(dt.UTC),
+        connected_at=call.connected_at,
+        contact=parts.contact,
+        template=parts.template,
+        result_statuses=parts.result_statuses,
     )

@@ -51,6 +51,13 @@ async def lock_operator(db: AsyncSession, operator_id: uuid.UUID) -> bool:
     return found is not None
 
 
+async def operator_by_extension(db: AsyncSession, extension: str | None) -> uuid.UUID | None:
+    """The user whose internal extension this is (unique among users not deleted)."""
+    if not extension:
+        return None
+    return await db.scalar(sa.select(User.id).where(User.extension == extension, User.deleted_at.is_(None)))
+
+
 async def open_interval(db: AsyncSession, operator_id: uuid.UUID) -> OperatorStateInterval | None:
     return await db.scalar(
         sa.select(OperatorStateInterval).where(
@@ -179,5 +186,6 @@ __all__ = [
     "lock_operator",
     "member_project_ids",
     "open_interval",
+    "operator_by_extension",
     "switch_state",
 ]

@@ -62,7 +62,10 @@ describe('the client card (F-51, F-52)', () => {
         client,
       );
       expect(await screen.findByText('Карточка клиента')).toBeInTheDocument();
-      expect(screen.queryByRole('button', { name: /close/i })).not.toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: /close|закрыть/i })).not.toBeInTheDocument();
+      fireEvent.keyDown(document.activeElement ?? document.body, { key: 'Escape' });
+      fireEvent.click(screen.getByTestId('client-card-wrap'));
+      expect(screen.getByRole('dialog', { name: 'Карточка клиента' })).toBeVisible();
       // The server masked the number (the project hides numbers): the card shows it as sent, marked hidden.
       expect(screen.getByTestId('card-phone')).toHaveValue('*********29');
       expect(screen.getByTestId('card-phone')).toHaveAttribute('data-hidden', 'true');

@@ -1,9 +1,9 @@
-import { Modal, Tabs } from 'antd';
 import { memo, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useContactContext } from './api';
-import { mayClose } from './cardLogic';
 import { afterPaint, cardRendered, cardVisible, usePainted } from './cardTimings';
+import { CardOverlay } from './CardOverlay';
+import { CardTabs } from './CardTabs';
 import { MainTab } from './MainTab';
 import { MessageTab } from './MessageTab';
 import { ScriptTab } from './ScriptTab';
@@ -16,16 +16,15 @@ interface Props {
 }
 
 /**
- * The client card (O §6, F-51): pops by itself, at once (no opening animation), and cannot be closed
- * (no close button, no Esc, no click outside) until it is saved with a result status (F-52); saving
- * clears the current card. The first paint is recorded for the card pop latency (cardTimings).
+ * The client card (O §6, F-51): pops by itself, at once, and cannot be closed until it is saved with a
+ * result status (F-52, CardOverlay); saving clears the current card. The first paint is recorded for
+ * the card pop latency (cardTimings).
  */
 export const CardModal = memo(function CardModal({ card, open }: Props) {
   const { t } = useTranslation();
   // The contact's context, the tasks and the calls are fetched once the card is on screen.
   const painted = usePainted();
   const context = useContactContext(painted ? card.contact?.id : null);
-  const closable = mayClose(false);
 
   // Layout effect: the card is in the DOM, not yet painted; the frame after it is its first paint.
   useLayoutEffect(() => {
@@ -55,28 +54,14 @@ export const CardModal = memo(function CardModal({ card, open }: Props) {
   ];
 
   return (
-    <Modal
-      open={open}
-      title={t('workspace.card.title')}
-      closable={closable}
-      mask={{ closable }}
-      keyboard={closable}
-      footer={null}
-      width={1100}
-      transitionName=""
-      maskTransitionName=""
-      // A hidden card still re-renders (its test ids go), instead of freezing as it was.
-      forceRender
-      data-testid={testId('client-card')}
-      wrapProps={{ 'data-testid': testId('client-card-wrap'), 'data-call-id': card.call_id }}
-    >
+    <CardOverlay open={open} title={t('workspace.card.title')} callId={card.call_id}>
       <div
         data-testid={testId('client-card-body')}
         data-call-id={card.call_id}
         data-contact-id={card.contact?.id ?? ''}
       >
-        <Tabs items={items} />
+        <CardTabs items={items} />
       </div>
-    </Modal>
+    </CardOverlay>
   );
 });

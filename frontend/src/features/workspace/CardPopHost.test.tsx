@@ -95,13 +95,12 @@ describe('the card pops from card_opened (F-51)', () => {
       expect(client.getQueryData(workspaceKeys.currentCard)).toBeNull();
 
       api.call();
-      act(() =>
-        FakeSocket.latest().receive({
-          type: 'event',
-          event: { name: 'card_opened', version: 1, id: 'e1', occurred_at: connectedAt, producer: 'x', data: message },
-        }),
-      );
-      const body = await screen.findByTestId('client-card-body');
+      // The card is rendered while the message is handled, before anything else runs.
+      FakeSocket.latest().receive({
+        type: 'event',
+        event: { name: 'card_opened', version: 1, id: 'e1', occurred_at: connectedAt, producer: 'x', data: message },
+      });
+      const body = screen.getByTestId('client-card-body');
       expect(body).toHaveAttribute('data-call-id', 'call-pop');
       await waitFor(() => expect(api.cardRequests()).toBe(1)); // asked for once painted, still unanswered
       expect(screen.getByTestId('card-phone')).toHaveValue('*********29');
@@ -121,6 +120,45 @@ describe('the card pops from card_opened (F-51)', () => {
       expect(screen.getByTestId('client-card-body')).toHaveAttribute('data-call-id', 'call-pop');
     },
   );
+
+  it('keeps the card popped by the gateway while the server has not recorded the call yet', async () => {
+    let recorded = false;
+    const late = { ...message, call_id: 'call-late' };
+    const popped = cardFromMessage(late) as Card;
+    const fetch = vi.fn(async (request: Request) => {
+      if (request.url.includes('/api/cards/current')) {
+        return recorded
+          ? json(200, { ...popped, script_html: '<p>Скрипт</p>' })
+          : json(404, { status: 404, title: 'x' });
+      }
+      return json(200, []);
+    });
+    vi.stubGlobal('fetch', fetch);
+    const { client } = renderWithProviders(
+      <App>
+        <CardPopHost />
+      </App>,
+    );
+    await waitFor(() => expect(FakeSocket.latest().readyState).toBe(FakeSocket.OPEN));
+    const opened = (id: string) =>
+      act(() =>
+        FakeSocket.latest().receive({
+          type: 'event',
+          event: { name: 'card_opened', version: 1, id, occurred_at: connectedAt, producer: 'x', data: late },
+        }),
+      );
+    opened('from-gateway');
+    await waitFor(() => expect(client.getQueryState(workspaceKeys.currentCard)?.data).toBeNull());
+    expect(screen.getByTestId('client-card-body')).toHaveAttribute('data-call-id', 'call-late');
+
+    recorded = true;
+    opened('from-queue-router');
+    await waitFor(() =>
+      expect(client.getQueryData<Card>(workspaceKeys.currentCard)?.script_html).toBe('<p>Скрипт</p>'),
+    );
+    expect(screen.getAllByTestId('client-card-body')).toHaveLength(1);
+    expect(window.__obzvonCardTimings?.filter((t) => t.callId === 'call-late')).toHaveLength(1);
+  });
 
   it('keeps an empty card mounted, hidden, before the first card pops, and asks nothing for it', async () => {
     const api = server();

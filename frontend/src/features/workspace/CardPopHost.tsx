@@ -3,6 +3,7 @@ import { useCurrentCard } from './api';
 import { CardModal } from './CardModal';
 import { keptCards, WARM_CARD } from './cardPop';
 import { usePainted } from './cardTimings';
+import { shownCard, usePoppedCard } from './poppedCard';
 import type { Card } from './types';
 import { useCardEvents } from './useCardEvents';
 
@@ -13,7 +14,7 @@ import { useCardEvents } from './useCardEvents';
  */
 export function CardPopHost() {
   useCardEvents(true);
-  const current = useCurrentCard(true).data ?? null;
+  const current = shownCard(usePoppedCard(), useCurrentCard(true).data ?? null);
   const painted = usePainted();
   const [seen, setSeen] = useState<Card | null>(null);
   const [kept, setKept] = useState<Card[]>([]);

@@ -1,5 +1,5 @@
 import { PhoneOutlined } from '@ant-design/icons';
-import { App, Button, Col, Divider, Form, Input, Row, Select, Space, Tooltip, Typography } from 'antd';
+import { App, Button, Divider, Form, Input, Select, Space, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallHistory } from '@/features/calls/CallHistory';
@@ -71,8 +71,9 @@ export function MainTab({ card, context, painted }: Props) {
       onFinish={submit}
       onFinishFailed={({ values }) => saveBlocker(values) && void message.error(t('workspace.card.statusRequired'))}
     >
-      <Row gutter={24}>
-        <Col xs={24} md={14}>
+      {/* Two columns that wrap on a narrow screen; plain flex, as antd's Row re-renders on mount. */}
+      <div style={{ display: 'flex', flexWrap: 'wrap', columnGap: 24 }}>
+        <div style={{ flex: '14 1 420px', minWidth: 0 }}>
           <Space style={{ marginBottom: 12 }} size={16}>
             <Button
               icon={<PhoneOutlined />}
@@ -95,8 +96,8 @@ export function MainTab({ card, context, painted }: Props) {
           ) : (
             <Typography.Text type="warning">{t('workspace.card.noContact')}</Typography.Text>
           )}
-        </Col>
-        <Col xs={24} md={10}>
+        </div>
+        <div style={{ flex: '10 1 300px', minWidth: 0 }}>
           {contact && painted && <TasksPanel contactId={contact.id} onCall={placeCall} />}
           <Divider style={{ margin: '12px 0' }} />
           <Typography.Title level={5}>{t('workspace.card.comments')}</Typography.Title>
@@ -110,8 +111,8 @@ export function MainTab({ card, context, painted }: Props) {
               data-testid="card-comment"
             />
           </Form.Item>
-        </Col>
-      </Row>
+        </div>
+      </div>
       <Form.Item
         name="result_status_id"
         label={t('workspace.card.status')}

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '@/api/client';
 import { isApiError } from '@/api/errors';
+import { clearPoppedCard } from './poppedCard';
 import type { Card, CardSaveBody } from './types';
 
 export const workspaceKeys = {
@@ -43,7 +44,10 @@ export function useSaveCard() {
   return useMutation({
     mutationFn: ({ callId, body }: { callId: string; body: CardSaveBody }) =>
       call(api.PUT('/api/cards/{call_id}', { params: { path: { call_id: callId } }, body })),
-    onSuccess: () => client.setQueryData(workspaceKeys.currentCard, null),
+    onSuccess: (_saved, { callId }) => {
+      clearPoppedCard(callId);
+      client.setQueryData(workspaceKeys.currentCard, null);
+    },
   });
 }
 

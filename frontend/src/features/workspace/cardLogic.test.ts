@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillTemplate, initialValues, localTime, mayClose, saveBlocker, saveBody } from './cardLogic';
+import { fillTemplate, initialValues, localTime, saveBlocker, saveBody } from './cardLogic';
 import type { CardContact, CardField } from './types';
 
 const contact: CardContact = {
@@ -36,11 +36,6 @@ describe('saving the card (F-52)', () => {
     expect(saveBlocker({ result_status_id: undefined })).toBe('statusRequired');
     expect(saveBlocker({ result_status_id: null })).toBe('statusRequired');
     expect(saveBlocker({ result_status_id: 's1' })).toBeNull();
-  });
-
-  it('cannot close the card until it is saved', () => {
-    expect(mayClose(false)).toBe(false);
-    expect(mayClose(true)).toBe(true);
   });
 
   it('sends fixed fields, custom fields, status and comment; blanks become null; the phone is not sent', () => {

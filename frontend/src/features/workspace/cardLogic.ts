@@ -29,11 +29,6 @@ export function saveBlocker(values: Pick<CardValues, 'result_status_id'>): 'stat
   return values.result_status_id ? null : 'statusRequired';
 }
 
-/** The card closes only once it has been saved with a result status (O §6.1, F-52). */
-export function mayClose(saved: boolean): boolean {
-  return saved;
-}
-
 /** The value a contact holds for a template field. */
 export function fieldValue(contact: CardContact | null, key: string): string | boolean | null {
   if (!contact) return null;

@@ -1,10 +1,13 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { flushSync } from 'react-dom';
 import { useWebSocket } from '@/ws/socketLib';
 import { wsUrl } from '@/ws/connection';
 import { parseServerMessage } from '@/ws/messages';
 import { workspaceKeys } from './api';
 import { cardFromMessage } from './cardPop';
 import { afterPaint, cardOpenedReceived, epochMs } from './cardTimings';
+import { clearPoppedCard, poppedCard, popOnce } from './poppedCard';
+import type { Card } from './types';
 
 const refetchCard = (client: QueryClient) => client.refetchQueries({ queryKey: workspaceKeys.currentCard });
 
@@ -20,18 +23,26 @@ function nextPaint(ms = 500): Promise<void> {
 }
 
 /**
- * Pops the card from `card_opened` at once, then, once it is on screen, fetches the full card (the
- * script). A fetch of the previous state still in flight is cancelled first, so it cannot overwrite
- * the new card.
+ * Pops the card from `card_opened` at once: it is rendered before this returns (poppedCard), then,
+ * once it is on screen, the full card (the script) is fetched. A call's card pops once: the gateway
+ * sends `card_opened` when the call is connected and queue-router again once it has recorded it; the
+ * second only refetches. A fetch of an earlier state still in flight is cancelled first, so it cannot
+ * overwrite the new card. The popped card gives way once the server's card is the same call.
  */
-async function popCard(client: QueryClient, data: Record<string, unknown>): Promise<void> {
-  const card = cardFromMessage(data);
-  if (card) {
+async function popCard(client: QueryClient, card: Card | null): Promise<void> {
+  if (card && !wasShown(client, card.call_id) && flushSync(() => popOnce(card))) {
     await client.cancelQueries({ queryKey: workspaceKeys.currentCard });
     client.setQueryData(workspaceKeys.currentCard, card);
     await nextPaint();
   }
   await refetchCard(client);
+  const shown = poppedCard();
+  if (shown && wasShown(client, shown.call_id)) clearPoppedCard(shown.call_id);
+}
+
+/** Whether the card query already holds this call (it popped earlier, or came with a reload). */
+function wasShown(client: QueryClient, callId: string): boolean {
+  return client.getQueryData<Card | null>(workspaceKeys.currentCard)?.call_id === callId;
 }
 
 /**
@@ -57,8 +68,9 @@ export function useCardEvents(enabled: boolean): void {
           if (typeof data.call_id === 'string') {
             cardOpenedReceived(data.call_id, epochMs(data.connected_at), epochMs(data.opened_at));
           }
-          void popCard(client, data);
+          void popCard(client, cardFromMessage(data));
         } else if (name === 'card_saved') {
+          if (typeof data.call_id === 'string') clearPoppedCard(data.call_id);
           void refetchCard(client);
         }
       },

@@ -3,7 +3,8 @@ event to the open sockets of the users meant to see it.
 
 - `operator_state_changed` → the operator, every admin, the supervisors of the operator's projects;
 - `notification_created` → its recipient;
-- `card_opened` → the operator whose card pops; `queue_updated` → every admin (live monitoring);
+- `card_opened` → the operator whose card pops; `call_connected_to_operator` → that operator too, as
+  the `card_opened` this gateway builds at once (cards/connected.py); `queue_updated` → every admin;
 - `contact_base_import_progressed` / `_finished` → the uploader, every admin, the project's supervisors;
 - `user_disabled`, `user_sessions_revoked` → the user's sockets are closed (4401).
 
@@ -18,7 +19,7 @@ from aio_pika.abc import AbstractIncomingMessage, AbstractRobustChannel
 from obzvon_db.enums import UserRole
 from obzvon_events import Envelope, parse
 from obzvon_events.bases import ContactBaseImportFinished, ContactBaseImportProgressed
-from obzvon_events.calls import QueueUpdated
+from obzvon_events.calls import CallConnectedToOperator, QueueUpdated
 from obzvon_events.cards import CardOpened
 from obzvon_events.notifications import NotificationCreated
 from obzvon_events.operators import OperatorStateChanged
@@ -33,6 +34,9 @@ log = get_logger(__name__)
 
 #: Who, among these candidate supervisors, supervises the operator (a database question).
 SupervisorLookup = Callable[[uuid.UUID], Awaitable[frozenset[uuid.UUID]]]
+#: The card to pop for a call just connected to an operator, if this gateway can build it.
+ConnectedCard = Callable[[CallConnectedToOperator], Awaitable[CardOpened | None]]
+PRODUCER = "api-gateway"
 
 BASE_IMPORTS = (ContactBaseImportProgressed, ContactBaseImportFinished)
 FORWARDED = (OperatorStateChanged, NotificationCreated, CardOpened, QueueUpdated, *BASE_IMPORTS)
@@ -50,17 +54,20 @@ class LiveDelivery:
         hub: Hub,
         supervisors_of: SupervisorLookup,
         project_supervisors: SupervisorLookup | None = None,
+        connected_card: ConnectedCard | None = None,
     ) -> None:
         self.bus = bus
         self.hub = hub
         self.supervisors_of = supervisors_of
         self.project_supervisors = project_supervisors
+        self.connected_card = connected_card
         self.queue_name = f"api-gateway.live.{uuid.uuid4().hex[:12]}"
         self._channel: AbstractRobustChannel | None = None
 
     @property
     def routing_keys(self) -> tuple[str, ...]:
-        return tuple(sorted({cls.routing_key for cls in (*FORWARDED, *REVOKING)}))
+        popping = (CallConnectedToOperator,) if self.connected_card is not None else ()
+        return tuple(sorted({cls.routing_key for cls in (*FORWARDED, *REVOKING, *popping)}))
 
     async def start(self) -> None:
         channel = await self.bus.channel(prefetch=200)
@@ -97,6 +104,8 @@ class LiveDelivery:
             recipients = {NotificationCreated.from_envelope(envelope).user_id}
         elif key == (CardOpened.name, CardOpened.version):
             recipients = {CardOpened.from_envelope(envelope).operator_id}
+        elif key == (CallConnectedToOperator.name, CallConnectedToOperator.version):
+            return await self.pop_card(CallConnectedToOperator.from_envelope(envelope))
         elif key == (QueueUpdated.name, QueueUpdated.version):
             recipients = self.hub.connected_users(UserRole.ADMIN)
         elif key in {(cls.name, cls.version) for cls in BASE_IMPORTS}:
@@ -106,6 +115,14 @@ class LiveDelivery:
         else:
             return 0
         return self.hub.send_to_users(recipients, event_message(envelope))
+
+    async def pop_card(self, event: CallConnectedToOperator) -> int:
+        if self.connected_card is None or not self.hub.connected_users(UserRole.OPERATOR):
+            return 0
+        card = await self.connected_card(event)
+        if card is None:
+            return 0
+        return self.hub.send_to_users({card.operator_id}, event_message(card.to_envelope(PRODUCER)))
 
     async def operator_audience(self, operator_id: uuid.UUID) -> set[uuid.UUID]:
         audience = {operator_id, *self.hub.connected_users(UserRole.ADMIN)}

@@ -37,14 +37,5 @@ async def schedule_retry(session: AsyncSession, contact_id: uuid.UUID, after_sec
     )
 
 
-async def operator_by_extension(session: AsyncSession, extension: str) -> uuid.UUID | None:
-    """The user whose internal extension this is (unique among users not deleted)."""
-    if not extension:
-        return None
-    return await session.scalar(
-        sa.select(User.id).where(User.extension == extension, User.deleted_at.is_(None))
-    )
-
-
 async def extension_of(session: AsyncSession, operator_id: uuid.UUID) -> str | None:
     return await session.scalar(sa.select(User.extension).where(User.id == operator_id))

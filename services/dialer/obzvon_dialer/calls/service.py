@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 import structlog
 from obzvon_db.enums import CallOutcome, CallType
 from obzvon_events.base import Event
+from obzvon_platform.operator_states import operator_by_extension
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from obzvon_dialer.calls import repository
@@ -52,7 +53,7 @@ class CallService:
         async def step(session: AsyncSession, view: CallView) -> list[Event]:
             resolved = signal
             if signal.extension and signal.kind in (SignalKind.OPERATOR_DIAL, SignalKind.HANGUP):
-                operator = await repository.operator_by_extension(session, signal.extension)
+                operator = await operator_by_extension(session, signal.extension)
                 resolved = dataclasses.replace(signal, operator_id=operator)
             elif signal.kind is SignalKind.MANUAL_DIAL and view.operator_id is not None:
                 extension = await repository.extension_of(session, view.operator_id)

@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 import structlog
 from obzvon_events.base import Event
+from obzvon_platform.operator_states import operator_by_extension
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from obzvon_dialer.calls import repository
 from obzvon_dialer.calls.domain_events import event_id
 from obzvon_dialer.calls.machine import missed_status
 from obzvon_dialer.calls.outbox import add_event_once
@@ -66,7 +66,7 @@ class InboundService:
             return [inbound_events.ended(call, signal.cause, signal.at)]
         if call.connected_at is not None:
             return []
-        operator = await repository.operator_by_extension(session, signal.extension)
+        operator = await operator_by_extension(session, signal.extension)
         if signal.kind is SignalKind.OPERATOR_DIAL and signal.status == "ANSWER":
             if operator is None:
                 log.warning("inbound.connected_without_operator", call_id=str(call.call_id))

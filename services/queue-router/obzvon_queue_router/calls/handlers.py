@@ -8,12 +8,11 @@
   operator who talked goes to wrap-up (in card).
 """
 
-import uuid
-
-import sqlalchemy as sa
 from obzvon_db.enums import CallOutcome, CallType
-from obzvon_db.models import Call, User
+from obzvon_db.models import Call
 from obzvon_events.calls import CallAnswered, CallConnectedToOperator, CallEnded, CallOperatorMissed
+from obzvon_platform.cards import ConnectedCall
+from obzvon_platform.operator_states import operator_by_extension
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from obzvon_queue_router.cards.service import open_card
@@ -21,12 +20,6 @@ from obzvon_queue_router.queue import dispatch, repository
 from obzvon_queue_router.queue.model import WaitingCall
 from obzvon_queue_router.queue.router import Router, utc_now
 from obzvon_queue_router.states import service
-
-
-async def operator_by_extension(db: AsyncSession, extension: str | None) -> uuid.UUID | None:
-    if not extension:
-        return None
-    return await db.scalar(sa.select(User.id).where(User.extension == extension, User.deleted_at.is_(None)))
 
 
 async def on_answered(router: Router, db: AsyncSession, event: CallAnswered) -> None:
@@ -87,16 +80,18 @@ async def on_connected(router: Router, db: AsyncSession, event: CallConnectedToO
     phone = call.phone if call else (row.from_number if inbound else row.to_number) if row else None
     await open_card(
         db,
-        operator_id=operator_id,
-        call_id=event.call_id,
-        project_id=event.project_id,
-        contact_id=(call.contact_id if call else None)
-        or event.contact_id
-        or (row.contact_id if row else None),
-        phone=phone,
-        direction="in" if inbound else "out",
-        call_type=(call.call_type if call else CallType(row.call_type) if row else CallType.AUTO).value,
-        connected_at=event.connected_at,
+        ConnectedCall(
+            operator_id=operator_id,
+            call_id=event.call_id,
+            project_id=event.project_id,
+            contact_id=(call.contact_id if call else None)
+            or event.contact_id
+            or (row.contact_id if row else None),
+            phone=phone,
+            direction="in" if inbound else "out",
+            call_type=(call.call_type if call else CallType(row.call_type) if row else CallType.AUTO).value,
+            connected_at=event.connected_at,
+        ),
     )
     await dispatch.dispatch(router, db, event.project_id)
 

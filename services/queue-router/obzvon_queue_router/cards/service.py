@@ -8,19 +8,17 @@ answering a queue call, or the client answering a manual call): card pop latency
 Where the project hides numbers from operators (F-51), the numbers in it are masked.
 """
 
-import datetime as dt
 import uuid
+from dataclasses import replace
 
 import sqlalchemy as sa
-from obzvon_db.enums import UserRole
-from obzvon_db.models import Call, Contact, Project
+from obzvon_db.models import Call, Contact
 from obzvon_events.cards import CardOpened
 from obzvon_platform.bus import add_to_outbox
-from obzvon_platform.cards import card_parts
-from obzvon_platform.numbers import hides_numbers, number_for
+from obzvon_platform.cards import ConnectedCall, card_opened
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from obzvon_queue_router.queue.router import PRODUCER, utc_now
+from obzvon_queue_router.queue.router import PRODUCER
 
 
 async def find_or_create_contact(db: AsyncSession, project_id: uuid.UUID, phone: str) -> uuid.UUID | None:
@@ -42,48 +40,21 @@ async def find_or_create_contact(db: AsyncSession, project_id: uuid.UUID, phone:
     return contact.id
 
 
-async def open_card(
-    db: AsyncSession,
-    *,
-    operator_id: uuid.UUID,
-    call_id: uuid.UUID,
-    project_id: uuid.UUID,
-    contact_id: uuid.UUID | None,
-    phone: str | None,
-    direction: str = "out",
-    call_type: str = "auto",
-    connected_at: dt.datetime | None = None,
-) -> CardOpened:
-    if contact_id is None and phone:
-        contact_id = await find_or_create_contact(db, project_id, phone)
+async def open_card(db: AsyncSession, call: ConnectedCall) -> CardOpened:
+    contact_id = call.contact_id
+    if contact_id is None and call.phone:
+        contact_id = await find_or_create_contact(db, call.project_id, call.phone)
     if contact_id is not None:
         await db.execute(
-            sa.update(Call).where(Call.id == call_id, Call.contact_id.is_(None)).values(contact_id=contact_id)
+            sa.update(Call)
+            .where(Call.id == call.call_id, Call.contact_id.is_(None))
+            .values(contact_id=contact_id)
         )
         await db.execute(
             sa.update(Contact)
             .where(Contact.id == contact_id)
-            .values(last_operator_id=operator_id, last_call_at=sa.func.now())
+            .values(last_operator_id=call.operator_id, last_call_at=sa.func.now())
         )
-    project = await db.get(Project, project_id)
-    hidden = hides_numbers(UserRole.OPERATOR, project.show_numbers if project else False)
-    contact = await db.get(Contact, contact_id) if contact_id is not None else None
-    if contact is not None and contact.deleted_at is not None:
-        contact = None
-    parts = await card_parts(db, project_id, contact, hide_numbers=hidden)
-    event = CardOpened(
-        operator_id=operator_id,
-        call_id=call_id,
-        project_id=project_id,
-        contact_id=contact_id,
-        phone=number_for(phone, hidden=hidden),
-        direction=direction,
-        call_type=call_type,
-        opened_at=utc_now(),
-        connected_at=connected_at,
-        contact=parts.contact,
-        template=parts.template,
-        result_statuses=parts.result_statuses,
-    )
+    event = await card_opened(db, replace(call, contact_id=contact_id))
     await add_to_outbox(db, event, PRODUCER)
     return event

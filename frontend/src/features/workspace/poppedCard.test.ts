@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { clearPoppedCard, poppedCard, popOnce, shownCard } from './poppedCard';
+import type { Card } from './types';
+
+const card = (callId: string, script = ''): Card => ({
+  call_id: callId,
+  project_id: 'p1',
+  state: 'talking',
+  contact: null,
+  template: [],
+  result_statuses: [],
+  script_html: script,
+});
+
+describe('the popped card bridges the message and the card query (F-51)', () => {
+  it('shows the popped card until the query holds the same call, then the fuller one from the query', () => {
+    const popped = card('c2');
+    expect(shownCard(popped, null)).toBe(popped);
+    expect(shownCard(popped, card('c1'))).toBe(popped); // the query still has the saved card's state
+    const fetched = card('c2', '<p>Скрипт</p>');
+    expect(shownCard(popped, fetched)).toBe(fetched);
+    expect(shownCard(null, fetched)).toBe(fetched);
+    expect(shownCard(null, null)).toBeNull();
+  });
+
+  it('clears only the call it is told, so a newer pop stays', () => {
+    expect(popOnce(card('c1'))).toBe(true);
+    expect(popOnce(card('c2'))).toBe(true);
+    clearPoppedCard('c1');
+    expect(poppedCard()?.call_id).toBe('c2');
+    clearPoppedCard('c2');
+    expect(poppedCard()).toBeNull();
+  });
+
+  it('pops a call once: the second card_opened of the call (or a late one) does not bring it back', () => {
+    expect(popOnce(card('c3'))).toBe(true);
+    clearPoppedCard('c3'); // saved
+    expect(popOnce(card('c3'))).toBe(false);
+    expect(poppedCard()).toBeNull();
+  });
+});
