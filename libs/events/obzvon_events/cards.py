@@ -55,7 +55,9 @@ class CardResultStatus(BaseModel):
 class CardOpened(Event):
     """Sent by queue-router when a call was connected to an operator (or an operator placed a manual
     call): the gateway pushes it to that operator's tabs, which pop the client card. The operator gets
-    no further queue call until the card is saved with a result status.
+    no further queue call until the card is saved with a result status. For calls the dialer placed,
+    the gateway also builds this message itself from ``call_connected_to_operator`` and pushes it at
+    once (to the sockets only, not the bus); the tabs pop a call's card once.
 
     It carries what the card shows first (the contact, the template, the result statuses), so the card
     is drawn from the message itself; the script and the contact's context are fetched afterwards. It
