@@ -196,6 +196,9 @@ class SimulatedOperator:
         self._me = ""
         self._in_card: dict[str, asyncio.Event] = {}
         self._calls: set[asyncio.Task[None]] = set()
+        #: Calls whose card popped: like the SPA, a call's card pops once, whichever of the gateway's
+        #: and queue-router's ``card_opened`` comes first.
+        self._popped: set[str] = set()
 
     @property
     def busy(self) -> bool:
@@ -239,7 +242,8 @@ class SimulatedOperator:
         if data.get("operator_id") != self._me:
             return
         call_id = str(data.get("call_id"))
-        if event.get("name") == "card_opened":
+        if event.get("name") == "card_opened" and call_id not in self._popped:
+            self._popped.add(call_id)
             task = asyncio.create_task(self._handle(http, call_id))
             self._calls.add(task)
             task.add_done_callback(self._calls.discard)

@@ -31,7 +31,9 @@ from tests.telephony.stack import (
     send,
 )
 
-TOLERANCE = 0.3  # seconds of wall time the pipeline may add to a simulated duration
+#: Seconds of wall time the pipeline may add to a simulated duration (the dialer's originate to the
+#: PBX and back, on two cores shared with the rest of the suite).
+TOLERANCE = 0.5
 
 
 @dataclass(frozen=True)
