@@ -3,15 +3,7 @@
  * event's time) to the card's first paint, from the timings the SPA keeps per call.
  */
 
-/** window.__obzvonCardTimings (src/features/workspace/cardTimings.ts): epoch ms. */
-export interface Timing {
-  callId: string;
-  answeredAt: number | null;
-  openedAt: number | null;
-  receivedAt: number;
-  renderedAt: number | null;
-  visibleAt: number | null;
-}
+import type { CardTiming as Timing } from '../src/features/workspace/cardTimings';
 
 function percentile(values: number[], share: number): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,6 +1,6 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { expect, request, test, type Locator, type Page } from '@playwright/test';
-import { latencyReport, type Timing } from './cardLatency';
+import { latencyReport } from './cardLatency';
 import { ACCOUNTS, chooseState, login, password, waitForLiveConnection } from './support';
 
 /**
@@ -225,9 +225,7 @@ test('calls reach the operator, the card gates the next call, tasks call back, r
     await setProjectRunning(false);
   }
 
-  const timings = await page.evaluate(
-    () => (window as unknown as { __obzvonCardTimings?: Timing[] }).__obzvonCardTimings ?? [],
-  );
+  const timings = await page.evaluate(() => window.__obzvonCardTimings ?? []);
   const report = latencyReport(timings);
   mkdirSync('test-results', { recursive: true });
   writeFileSync('test-results/card-latency.json', JSON.stringify(report, null, 2));
