@@ -44,6 +44,12 @@ async def next_event(ws: ClientConnection, name: str, within: float = 10.0) -> d
                 return message["event"]
 
 
+async def ping_pong(ws: ClientConnection) -> None:
+    """The socket answers a ping with a pong (and had nothing else queued before it)."""
+    await ws.send(json.dumps({"type": "ping"}))
+    assert json.loads(await asyncio.wait_for(ws.recv(), 5)) == {"type": "pong"}
+
+
 async def login(client_factory: ClientFactory, email: str) -> ApiClient:
     client = client_factory()
     assert (await client.login(email)).status_code == 200
@@ -76,8 +82,7 @@ async def test_ping_gets_pong_and_records_a_heartbeat(
     client = await login(client_factory, user.email)
     before = time.time()
     async with open_socket(ws_base_url, client.session_cookie) as ws:
-        await ws.send(json.dumps({"type": "ping"}))
-        assert json.loads(await asyncio.wait_for(ws.recv(), 5)) == {"type": "pong"}
+        await ping_pong(ws)
     key = gateway.resources.keys.key("heartbeat", user.id)
     stamp = await gateway.resources.redis.get(key)
     assert stamp is not None
@@ -156,8 +161,7 @@ async def test_state_change_reaches_the_admin_and_own_supervisor_only(
             assert event["data"]["operator_id"] == str(world.op1.id)
             assert event["data"]["state"] == target
             assert str(world.p1.id) in event["data"]["project_ids"]
-        await sup_b_ws.send(json.dumps({"type": "ping"}))
-        assert json.loads(await asyncio.wait_for(sup_b_ws.recv(), 5)) == {"type": "pong"}
+        await ping_pong(sup_b_ws)
 
 
 async def test_a_notification_reaches_only_its_recipient(
@@ -171,8 +175,7 @@ async def test_a_notification_reaches_only_its_recipient(
         open_socket(ws_base_url, op2.session_cookie) as op2_ws,
     ):
         for ws in (op1_ws, op2_ws):
-            await ws.send(json.dumps({"type": "ping"}))
-            assert json.loads(await asyncio.wait_for(ws.recv(), 5)) == {"type": "pong"}
+            await ping_pong(ws)
         notification_id = uuid.uuid4()
         await gateway.bus.publish_event(
             NotificationCreated(
@@ -182,5 +185,4 @@ async def test_a_notification_reaches_only_its_recipient(
         )
         event = await next_event(op1_ws, "notification_created")
         assert event["data"]["notification_id"] == str(notification_id)
-        await op2_ws.send(json.dumps({"type": "ping"}))
-        assert json.loads(await asyncio.wait_for(op2_ws.recv(), 5)) == {"type": "pong"}
+        await ping_pong(op2_ws)

@@ -10,23 +10,19 @@ from obzvon_db.models import Attempt
 from obzvon_events.calls import CallConnectedToOperator
 from obzvon_events.cards import CardOpened
 from obzvon_platform.cards import ConnectedCall, card_opened
-from obzvon_platform.operator_states import operator_by_extension
 from sqlalchemy.ext.asyncio import AsyncSession
 
 
 async def card_on_connect(db: AsyncSession, event: CallConnectedToOperator) -> CardOpened | None:
     """The operator's card for a call the dialer placed (automatic, manual or callback); None for an
-    inbound call or an operator nobody has."""
+    inbound call. The operator is the one the dialer named for the extension that answered."""
     attempt = await db.get(Attempt, event.call_id)
     if attempt is None:
-        return None
-    operator_id = await operator_by_extension(db, event.extension) or event.operator_id
-    if operator_id is None:
         return None
     return await card_opened(
         db,
         ConnectedCall(
-            operator_id=operator_id,
+            operator_id=event.operator_id,
             call_id=event.call_id,
             project_id=event.project_id,
             contact_id=attempt.contact_id,

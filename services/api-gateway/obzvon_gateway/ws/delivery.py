@@ -117,7 +117,8 @@ class LiveDelivery:
         return self.hub.send_to_users(recipients, event_message(envelope))
 
     async def pop_card(self, event: CallConnectedToOperator) -> int:
-        if self.connected_card is None or not self.hub.connected_users(UserRole.OPERATOR):
+        """Only the instance holding the operator's sockets builds the card."""
+        if self.connected_card is None or event.operator_id not in self.hub.connected_users():
             return 0
         card = await self.connected_card(event)
         if card is None:

@@ -2,7 +2,6 @@
 gateway pushes ``card_opened`` (built like queue-router's) to that operator's sockets only, with the
 number masked where the project hides it; inbound calls are left to queue-router."""
 
-import asyncio
 import datetime as dt
 import json
 import uuid
@@ -17,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tests.services.api_gateway.conftest import ClientFactory
 from tests.services.api_gateway.factories import add_project, add_user
-from tests.services.api_gateway.test_websocket import login, next_event, open_socket
+from tests.services.api_gateway.test_websocket import login, next_event, open_socket, ping_pong
 
 
 async def connected_call(
@@ -41,11 +40,6 @@ async def connected_call(
         return attempt.id, contact
 
 
-async def pong(ws: object) -> None:
-    await ws.send(json.dumps({"type": "ping"}))  # type: ignore[attr-defined]
-    assert json.loads(await asyncio.wait_for(ws.recv(), 5))["type"] == "pong"  # type: ignore[attr-defined]
-
-
 async def test_the_connected_operator_gets_the_card_at_once_with_the_number_masked(
     ws_base_url: str,
     client_factory: ClientFactory,
@@ -65,7 +59,7 @@ async def test_the_connected_operator_gets_the_card_at_once_with_the_number_mask
         open_socket(ws_base_url, theirs.session_cookie) as other_ws,
     ):
         for socket in (ws, other_ws):
-            await pong(socket)
+            await ping_pong(socket)
         connected_at = dt.datetime.now(dt.UTC)
         await gateway.bus.publish_event(
             CallConnectedToOperator(
@@ -85,7 +79,7 @@ async def test_the_connected_operator_gets_the_card_at_once_with_the_number_mask
         assert dt.datetime.fromisoformat(card["connected_at"]) == connected_at
         assert card["phone"] == card["contact"]["phone"] == f"*********{phone[-2:]}"
         assert phone not in json.dumps(card)
-        await pong(other_ws)  # the other operator got nothing before their pong
+        await ping_pong(other_ws)  # the other operator got nothing before their pong
 
 
 async def test_an_inbound_call_is_left_to_queue_router(sessions: async_sessionmaker[AsyncSession]) -> None:
