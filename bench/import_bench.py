@@ -18,10 +18,10 @@ import time
 from pathlib import Path
 
 import asyncpg
+from obzvon_contact_files.imports import DEFAULT_LIMITS, ImportProgress, UploadLimits, import_base
 from obzvon_numbering import store
 from obzvon_numbering.paths import registry_dir
 from obzvon_numbering.registry_csv import load_records
-from obzvon_reporting.imports import DEFAULT_LIMITS, ImportProgress, UploadLimits, import_base
 from sqlalchemy.engine import make_url
 
 from tests.fixtures.database import create_test_database, drop_test_database

@@ -1,5 +1,5 @@
 """Contact downloads (F-34): unanswered or not-yet-called contacts of a base or of the whole project,
-as CSV or XLSX, safe against formula injection (``obzvon_reporting.exports``).
+as CSV or XLSX, safe against formula injection (``obzvon_contact_files.exports``).
 
 The file is written to a temporary file beside the uploads (PostgreSQL COPY for CSV, a server-side
 cursor and xlsxwriter's constant-memory mode for XLSX), then streamed to the client and deleted, so
@@ -12,8 +12,8 @@ import uuid
 from pathlib import Path
 from typing import BinaryIO
 
+from obzvon_contact_files.exports import ExportKind, export_contacts_csv, export_contacts_xlsx
 from obzvon_db.session import asyncpg_connection
-from obzvon_reporting.exports import ExportKind, export_contacts_csv, export_contacts_xlsx
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from obzvon_gateway.audit import record_audit

@@ -4,7 +4,7 @@ Labels are those of the manual's mapping dialog (Рис. 40). A column that matc
 suggested as a custom field: the project's card field with that label, else one named after it.
 """
 
-from obzvon_reporting.imports import FIELDS, IGNORE
+from obzvon_contact_files.imports import FIELDS, IGNORE
 
 from obzvon_gateway.bases.schemas import TargetField
 

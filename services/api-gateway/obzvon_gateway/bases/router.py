@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import FileResponse
-from obzvon_reporting.exports import ExportKind
+from obzvon_contact_files.exports import ExportKind
 from starlette.background import BackgroundTask
 
 from obzvon_gateway.auth.dependencies import CurrentPrincipal

@@ -2,7 +2,7 @@
 projects; operators get 403 on their projects and 404 elsewhere (they do not manage bases).
 
 Where the work runs: the gateway receives the upload (streamed to the uploads folder under a
-generated name), checks and previews it with ``obzvon_reporting.imports`` and keeps it as a base in
+generated name), checks and previews it with ``obzvon_contact_files.imports`` and keeps it as a base in
 status ``pending``. Starting the import turns the base ``processing`` and writes an
 ``import_contact_base`` command to the outbox in the same transaction; the reporting service, which
 owns imports (DESIGN.md), runs ``import_base`` into that base and publishes
@@ -18,14 +18,7 @@ import datetime as dt
 import uuid
 from pathlib import PurePosixPath
 
-from obzvon_db.enums import BaseImportStatus
-from obzvon_db.models import ContactBase, Project
-from obzvon_db.session import asyncpg_connection
-from obzvon_events.commands import ImportContactBase
-from obzvon_platform.bus import add_to_outbox
-from obzvon_platform.logging import get_logger
-from obzvon_platform.problem import Problem, not_found
-from obzvon_reporting.imports import (
+from obzvon_contact_files.imports import (
     DEFAULT_LIMITS,
     FileRejected,
     MappingError,
@@ -36,6 +29,13 @@ from obzvon_reporting.imports import (
     resolve_mapping,
     statistics_by_base,
 )
+from obzvon_db.enums import BaseImportStatus
+from obzvon_db.models import ContactBase, Project
+from obzvon_db.session import asyncpg_connection
+from obzvon_events.commands import ImportContactBase
+from obzvon_platform.bus import add_to_outbox
+from obzvon_platform.logging import get_logger
+from obzvon_platform.problem import Problem, not_found
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from obzvon_gateway.audit import record_audit

@@ -1,8 +1,8 @@
 """Base rows and library results → API models."""
 
+from obzvon_contact_files.imports import BaseStatistics as LibraryStatistics
 from obzvon_db.enums import BaseImportStatus
 from obzvon_db.models import ContactBase
-from obzvon_reporting.imports import BaseStatistics as LibraryStatistics
 
 from obzvon_gateway.bases.schemas import BaseOut, BaseStatistics, FileError
 

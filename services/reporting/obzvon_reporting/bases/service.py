@@ -1,7 +1,7 @@
 """Running one ``import_contact_base`` command (F-30..F-35): at most once per base, with progress.
 
 The gateway commits the base (status ``processing``) and the command together; this runner takes the
-base's advisory lock, imports the stored file with :func:`~obzvon_reporting.imports.import_base`
+base's advisory lock, imports the stored file with :func:`~obzvon_contact_files.imports.import_base`
 (one transaction: everything or nothing), then deletes the stored file. A redelivered command finds
 the base no longer processing and does nothing. Progress and the outcome are live hints published
 straight to the bus (the base row is the truth the SPA reloads).
@@ -15,6 +15,7 @@ from pathlib import Path
 
 import asyncpg
 import structlog
+from obzvon_contact_files.imports import FileRejected, ImportProgress, ImportReport, import_base
 from obzvon_db.enums import BaseImportStatus
 from obzvon_db.session import asyncpg_connection
 from obzvon_events import Message
@@ -24,7 +25,6 @@ from obzvon_platform.bus import Bus
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from obzvon_reporting.bases import repository
-from obzvon_reporting.imports import FileRejected, ImportProgress, ImportReport, import_base
 
 log = structlog.get_logger(__name__)
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import asyncpg
 import pytest
 import xlsxwriter
-from obzvon_reporting.imports import UploadLimits, import_base
-from obzvon_reporting.imports.upload_safety import check_upload
+from obzvon_contact_files.imports import UploadLimits, import_base
+from obzvon_contact_files.imports.upload_safety import check_upload
 
 from ..import_fixtures import write_csv, write_xlsx
 

@@ -11,7 +11,7 @@ import asyncpg
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
-from obzvon_reporting.exports.selection import COLUMNS, ExportKind, parameters, select_sql
+from obzvon_contact_files.exports.selection import COLUMNS, ExportKind, parameters, select_sql
 
 BATCH_ROWS = 5_000
 _OPTIONS = {

@@ -5,9 +5,9 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
-from obzvon_reporting.imports.errors import FileRejected
-from obzvon_reporting.imports.limits import UploadLimits
-from obzvon_reporting.imports.table import Row, Table, start_table
+from obzvon_contact_files.imports.errors import FileRejected
+from obzvon_contact_files.imports.limits import UploadLimits
+from obzvon_contact_files.imports.table import Row, Table, start_table
 
 _BOMS = (b"\xef\xbb\xbf",)
 _DELIMITERS = ";,\t"

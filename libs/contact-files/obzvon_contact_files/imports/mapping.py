@@ -10,7 +10,7 @@ Columns missing from the mapping are ignored.
 import re
 from dataclasses import dataclass
 
-from obzvon_reporting.imports.errors import MappingError
+from obzvon_contact_files.imports.errors import MappingError
 
 FIELDS: tuple[str, ...] = (
     "phone",

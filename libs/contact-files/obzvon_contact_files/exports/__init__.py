@@ -11,9 +11,9 @@ formula injection.
 ``conn`` is an asyncpg connection.
 """
 
-from obzvon_reporting.exports.csv_export import export_contacts_csv
-from obzvon_reporting.exports.safe_cells import csv_safe
-from obzvon_reporting.exports.selection import ExportKind
-from obzvon_reporting.exports.xlsx_export import export_contacts_xlsx
+from obzvon_contact_files.exports.csv_export import export_contacts_csv
+from obzvon_contact_files.exports.safe_cells import csv_safe
+from obzvon_contact_files.exports.selection import ExportKind
+from obzvon_contact_files.exports.xlsx_export import export_contacts_xlsx
 
 __all__ = ["ExportKind", "csv_safe", "export_contacts_csv", "export_contacts_xlsx"]

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import asyncpg
 import pytest
-from obzvon_reporting.imports import ImportProgress, import_base
-from obzvon_reporting.imports.rows import RowProcessor
+from obzvon_contact_files.imports import ImportProgress, import_base
+from obzvon_contact_files.imports.rows import RowProcessor
 
 from ..import_fixtures import write_csv
 

@@ -16,15 +16,15 @@ from obzvon_db.session import asyncpg_connection
 from obzvon_numbering import NumberingIndex
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from obzvon_reporting.imports import repository
-from obzvon_reporting.imports.errors import FileRejected, MappingError, RowError
-from obzvon_reporting.imports.limits import DEFAULT_LIMITS, UploadLimits
-from obzvon_reporting.imports.mapping import resolve_mapping, suggest_mapping
-from obzvon_reporting.imports.pipeline import ChunkReader
-from obzvon_reporting.imports.readers import open_table
-from obzvon_reporting.imports.report import ImportReport
-from obzvon_reporting.imports.rows import RowProcessor
-from obzvon_reporting.imports.upload_safety import check_upload
+from obzvon_contact_files.imports import repository
+from obzvon_contact_files.imports.errors import FileRejected, MappingError, RowError
+from obzvon_contact_files.imports.limits import DEFAULT_LIMITS, UploadLimits
+from obzvon_contact_files.imports.mapping import resolve_mapping, suggest_mapping
+from obzvon_contact_files.imports.pipeline import ChunkReader
+from obzvon_contact_files.imports.readers import open_table
+from obzvon_contact_files.imports.report import ImportReport
+from obzvon_contact_files.imports.rows import RowProcessor
+from obzvon_contact_files.imports.upload_safety import check_upload
 
 Database: TypeAlias = asyncpg.Connection | AsyncEngine | AsyncConnection
 CHUNK_ROWS = 50_000

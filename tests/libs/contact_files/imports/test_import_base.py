@@ -6,8 +6,8 @@ import uuid
 from pathlib import Path
 
 import asyncpg
+from obzvon_contact_files.imports import ImportProgress, import_base
 from obzvon_numbering import NumberingIndex
-from obzvon_reporting.imports import ImportProgress, import_base
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from ..import_fixtures import write_csv, write_xlsx

@@ -9,9 +9,9 @@ from typing import Any, TextIO
 
 import asyncpg
 
-from obzvon_reporting.exports.safe_cells import csv_safe
-from obzvon_reporting.imports.errors import FileRejected, RowError
-from obzvon_reporting.imports.repository import stored_errors
+from obzvon_contact_files.exports.safe_cells import csv_safe
+from obzvon_contact_files.imports.errors import FileRejected, RowError
+from obzvon_contact_files.imports.repository import stored_errors
 
 ERROR_REPORT_HEADER = ("Строка", "Столбец", "Значение", "Код", "Ошибка", "Error", "Строка пропущена")
 

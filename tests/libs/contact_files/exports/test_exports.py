@@ -8,8 +8,8 @@ from pathlib import Path
 
 import asyncpg
 import pytest
-from obzvon_reporting.exports import ExportKind, csv_safe, export_contacts_csv, export_contacts_xlsx
-from obzvon_reporting.imports import import_base
+from obzvon_contact_files.exports import ExportKind, csv_safe, export_contacts_csv, export_contacts_xlsx
+from obzvon_contact_files.imports import import_base
 
 from ..import_fixtures import write_xlsx
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import python_calamine as calamine
 
-from obzvon_reporting.imports.errors import FileRejected
-from obzvon_reporting.imports.limits import UploadLimits
-from obzvon_reporting.imports.table import Row, Table, start_table
+from obzvon_contact_files.imports.errors import FileRejected
+from obzvon_contact_files.imports.limits import UploadLimits
+from obzvon_contact_files.imports.table import Row, Table, start_table
 
 
 def _unreadable(exc: BaseException) -> FileRejected:

@@ -6,9 +6,9 @@ from pathlib import Path
 import asyncpg
 import pytest
 import xlsxwriter
-from obzvon_reporting.imports import import_base, suggest_mapping
-from obzvon_reporting.imports.csv_reader import decode, sniff_delimiter
-from obzvon_reporting.imports.table import header_labels
+from obzvon_contact_files.imports import import_base, suggest_mapping
+from obzvon_contact_files.imports.csv_reader import decode, sniff_delimiter
+from obzvon_contact_files.imports.table import header_labels
 
 ROWS = [
     ["Телефон", "ФИО", "Город"],

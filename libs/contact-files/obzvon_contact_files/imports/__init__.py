@@ -39,18 +39,18 @@ Also here: :func:`preview_upload` (kind, header, suggested mapping and first row
 :func:`statistics_by_base` (F-33).
 """
 
-from obzvon_reporting.imports.errors import FileRejected, MappingError, RowError
-from obzvon_reporting.imports.limits import DEFAULT_LIMITS, UploadLimits
-from obzvon_reporting.imports.mapping import FIELDS, IGNORE, resolve_mapping, suggest_mapping
-from obzvon_reporting.imports.preview import UploadPreview, preview_upload
-from obzvon_reporting.imports.report import (
+from obzvon_contact_files.imports.errors import FileRejected, MappingError, RowError
+from obzvon_contact_files.imports.limits import DEFAULT_LIMITS, UploadLimits
+from obzvon_contact_files.imports.mapping import FIELDS, IGNORE, resolve_mapping, suggest_mapping
+from obzvon_contact_files.imports.preview import UploadPreview, preview_upload
+from obzvon_contact_files.imports.report import (
     ImportReport,
     error_report_csv,
     stored_error_report_csv,
     write_error_report,
 )
-from obzvon_reporting.imports.service import ImportProgress, import_base
-from obzvon_reporting.imports.stats import BaseStatistics, base_statistics, statistics_by_base
+from obzvon_contact_files.imports.service import ImportProgress, import_base
+from obzvon_contact_files.imports.stats import BaseStatistics, base_statistics, statistics_by_base
 
 __all__ = [
     "DEFAULT_LIMITS",

@@ -1,14 +1,14 @@
 """CSV export through PostgreSQL ``COPY … TO STDOUT`` (F-34): ``;``-separated UTF-8 with a BOM, so
 Excel opens it with Cyrillic intact. Text cells that could start a formula get a leading ``'``
-(the rule of :mod:`~obzvon_reporting.exports.safe_cells`, applied in SQL)."""
+(the rule of :mod:`~obzvon_contact_files.exports.safe_cells`, applied in SQL)."""
 
 import uuid
 from typing import BinaryIO
 
 import asyncpg
 
-from obzvon_reporting.exports.safe_cells import SQL_SAFE_TEXT
-from obzvon_reporting.exports.selection import COLUMNS, ExportKind, parameters, select_sql
+from obzvon_contact_files.exports.safe_cells import SQL_SAFE_TEXT
+from obzvon_contact_files.exports.selection import COLUMNS, ExportKind, parameters, select_sql
 
 UTF8_BOM = b"\xef\xbb\xbf"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import asyncpg
 import pytest
-from obzvon_reporting.imports import import_base, stored_error_report_csv
+from obzvon_contact_files.imports import import_base, stored_error_report_csv
 
 from ..import_fixtures import write_csv, write_xlsx
 

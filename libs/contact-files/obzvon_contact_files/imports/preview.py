@@ -5,11 +5,11 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from obzvon_reporting.imports.cells import text_of
-from obzvon_reporting.imports.limits import DEFAULT_LIMITS, UploadLimits
-from obzvon_reporting.imports.mapping import suggest_mapping
-from obzvon_reporting.imports.readers import open_table
-from obzvon_reporting.imports.upload_safety import FileKind, check_upload
+from obzvon_contact_files.imports.cells import text_of
+from obzvon_contact_files.imports.limits import DEFAULT_LIMITS, UploadLimits
+from obzvon_contact_files.imports.mapping import suggest_mapping
+from obzvon_contact_files.imports.readers import open_table
+from obzvon_contact_files.imports.upload_safety import FileKind, check_upload
 
 PREVIEW_CELL_CHARS = 200
 

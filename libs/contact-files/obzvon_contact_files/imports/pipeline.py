@@ -7,11 +7,11 @@ memory. A failure on either side stops the other.
 
 import asyncio
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 
-from obzvon_reporting.imports.rows import RowProcessor, StagingRecord
-from obzvon_reporting.imports.table import Table
+from obzvon_contact_files.imports.rows import RowProcessor, StagingRecord
+from obzvon_contact_files.imports.table import Table
 
 _POLL_SECONDS = 0.1
 
@@ -71,7 +71,7 @@ class ChunkReader:
         except BaseException as exc:
             self._put(_Failure(exc))
 
-    async def chunks(self) -> AsyncIterator[Chunk]:
+    async def chunks(self) -> AsyncGenerator[Chunk, None]:
         self._loop = asyncio.get_running_loop()
         self._thread.start()
         try:

@@ -4,7 +4,7 @@ import uuid
 from pathlib import Path
 
 import asyncpg
-from obzvon_reporting.imports import base_statistics, import_base
+from obzvon_contact_files.imports import base_statistics, import_base
 
 from ..import_fixtures import write_csv
 

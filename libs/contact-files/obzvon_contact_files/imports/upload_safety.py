@@ -11,8 +11,8 @@ import zipfile
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
-from obzvon_reporting.imports.errors import FileRejected
-from obzvon_reporting.imports.limits import MIB, UploadLimits
+from obzvon_contact_files.imports.errors import FileRejected
+from obzvon_contact_files.imports.limits import MIB, UploadLimits
 
 FileKind = Literal["xlsx", "csv"]
 

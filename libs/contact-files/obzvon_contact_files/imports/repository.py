@@ -17,7 +17,7 @@ import asyncpg
 from obzvon_db.enums import BaseImportStatus
 from obzvon_numbering import normalize_phone
 
-from obzvon_reporting.imports.rows import STAGING_COLUMNS, StagingRecord
+from obzvon_contact_files.imports.rows import STAGING_COLUMNS, StagingRecord
 
 STAGING_TABLE = "contact_import_staging"
 

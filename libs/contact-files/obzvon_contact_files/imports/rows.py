@@ -10,11 +10,11 @@ from json.encoder import encode_basestring
 from obzvon_db.enums import ContactStatus
 from obzvon_numbering import NumberingIndex, PhoneError, PhoneErrorCode, normalize_phone
 
-from obzvon_reporting.imports.cells import birth_date_of, text_of
-from obzvon_reporting.imports.errors import RowError
-from obzvon_reporting.imports.limits import UploadLimits
-from obzvon_reporting.imports.mapping import TEXT_FIELDS, ResolvedMapping
-from obzvon_reporting.imports.table import Row, is_blank
+from obzvon_contact_files.imports.cells import birth_date_of, text_of
+from obzvon_contact_files.imports.errors import RowError
+from obzvon_contact_files.imports.limits import UploadLimits
+from obzvon_contact_files.imports.mapping import TEXT_FIELDS, ResolvedMapping
+from obzvon_contact_files.imports.table import Row, is_blank
 
 #: Columns of the staging table, in the order of the records built here.
 STAGING_COLUMNS: tuple[str, ...] = (

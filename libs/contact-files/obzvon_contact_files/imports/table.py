@@ -1,15 +1,16 @@
 """A file as a table: unique header labels, then data rows with their spreadsheet row numbers."""
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from obzvon_reporting.imports.errors import FileRejected
-from obzvon_reporting.imports.limits import UploadLimits
+from obzvon_contact_files.imports.errors import FileRejected
+from obzvon_contact_files.imports.limits import UploadLimits
 
 _SPACES = re.compile(r"\s+")
 
-Row = list[object]
+#: One row's cells as a reader yields them (read only).
+Row = Sequence[object]
 
 
 @dataclass(slots=True)
