@@ -6,7 +6,7 @@ from obzvon_events.pbx import PbxConfigChanged
 from obzvon_platform.bus import add_to_outbox
 from sqlalchemy.ext.asyncio import AsyncSession
 
-PRODUCER = "api-gateway"
+from obzvon_gateway.producer import PRODUCER
 
 
 async def trunks_changed(db: AsyncSession, trunk_id: uuid.UUID) -> None:

@@ -46,12 +46,12 @@ from obzvon_gateway.bases.fields import targets, with_card_fields
 from obzvon_gateway.bases.schemas import BaseList, BaseOut, ImportAccepted, ImportStart, UploadOut
 from obzvon_gateway.bases.upload_stream import ReceivedFile
 from obzvon_gateway.bases.views import base_out, statistics_out
+from obzvon_gateway.producer import PRODUCER
 from obzvon_gateway.projects import repository as projects_repository
 from obzvon_gateway.projects.errors import field_problem
 from obzvon_gateway.settings import GatewaySettings
 
 log = get_logger(__name__)
-PRODUCER = "api-gateway"
 Audited = dict[str, object] | None
 #: Previews read the whole first sheet (a 1,000,000-row workbook takes about half a gigabyte for a
 #: moment), so only this many run at once in a gateway process.

@@ -28,8 +28,7 @@ from obzvon_gateway.auth.principal import Principal
 from obzvon_gateway.auth.problems import forbidden
 from obzvon_gateway.cards import repository
 from obzvon_gateway.cards.schemas import FIXED_FIELDS, CardOut, CardSave
-
-PRODUCER = "api-gateway"
+from obzvon_gateway.producer import PRODUCER
 
 
 def _only_operators() -> Problem:

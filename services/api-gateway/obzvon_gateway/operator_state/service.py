@@ -13,9 +13,8 @@ from obzvon_gateway.auth.principal import Principal
 from obzvon_gateway.auth.problems import forbidden
 from obzvon_gateway.operator_state import repository
 from obzvon_gateway.operator_state.schemas import ChosenState, OperatorStateOut
+from obzvon_gateway.producer import PRODUCER
 from obzvon_gateway.users import repository as user_repository
-
-PRODUCER = "api-gateway"
 
 
 def _view(

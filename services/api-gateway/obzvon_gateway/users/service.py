@@ -16,11 +16,11 @@ from obzvon_gateway.audit import record_audit
 from obzvon_gateway.auth.principal import Principal
 from obzvon_gateway.auth.problems import forbidden
 from obzvon_gateway.pbx_config import extension_changed
+from obzvon_gateway.producer import PRODUCER
 from obzvon_gateway.security.passwords import PasswordHasher, check_password_policy, production_hasher
 from obzvon_gateway.users import repository
 from obzvon_gateway.users.schemas import UserUpdate
 
-PRODUCER = "api-gateway"
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 EXTENSION_RE = re.compile(r"^[0-9]{2,8}$")
 

@@ -28,6 +28,7 @@ from obzvon_platform.bus import Bus, declare_exchange
 from obzvon_platform.logging import get_logger
 from pydantic import ValidationError
 
+from obzvon_gateway.producer import PRODUCER
 from obzvon_gateway.ws.hub import CLOSE_SESSION_ENDED, Hub
 
 log = get_logger(__name__)
@@ -36,7 +37,6 @@ log = get_logger(__name__)
 SupervisorLookup = Callable[[uuid.UUID], Awaitable[frozenset[uuid.UUID]]]
 #: The card to pop for a call just connected to an operator, if this gateway can build it.
 ConnectedCard = Callable[[CallConnectedToOperator], Awaitable[CardOpened | None]]
-PRODUCER = "api-gateway"
 
 BASE_IMPORTS = (ContactBaseImportProgressed, ContactBaseImportFinished)
 FORWARDED = (OperatorStateChanged, NotificationCreated, CardOpened, QueueUpdated, *BASE_IMPORTS)

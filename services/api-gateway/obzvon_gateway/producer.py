@@ -1,0 +1,3 @@
+"""The gateway's name as the producer of the events and commands it writes."""
+
+PRODUCER = "api-gateway"
