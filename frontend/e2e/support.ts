@@ -31,8 +31,15 @@ export async function waitForLiveConnection(page: Page): Promise<void> {
   await expect(page.locator('[data-live="open"]')).toHaveCount(1, { timeout: 10_000 });
 }
 
-/** Picks a state in the operator's status selector (O §4). */
+/**
+ * Picks a state in the operator's status selector (O §4) and waits until the selector shows it. On a
+ * loaded machine the page may still shift while the menu opens and a click can land beside the item
+ * (no request is made); the gesture is then repeated, as an operator would.
+ */
 export async function chooseState(page: Page, label: string): Promise<void> {
-  await page.getByTestId('status-selector').click();
-  await page.getByRole('menuitem', { name: label, exact: true }).click();
+  await expect(async () => {
+    await page.getByTestId('status-selector').click();
+    await page.getByRole('menuitem', { name: label, exact: true }).click({ timeout: 2000 });
+    await expect(page.getByTestId('status-current')).toHaveText(label, { timeout: 2000 });
+  }).toPass({ timeout: 15_000 });
 }

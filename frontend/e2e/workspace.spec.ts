@@ -113,10 +113,15 @@ async function chooseStatus(page: Page, name: string): Promise<void> {
   }).toPass({ timeout: 15_000 });
 }
 
-/** The call id of the card on screen, or null when no card is open. */
+/**
+ * The call id of the card on screen, or null when no card is open (only the card on screen carries the
+ * test id). Read in one step in the page: the card may close between two locator calls, and a locator
+ * read of a card that has gone would wait for the next one.
+ */
 async function shownCallId(page: Page): Promise<string | null> {
-  const body = cardBody(page);
-  return (await body.count()) > 0 && (await body.isVisible()) ? await body.getAttribute('data-call-id') : null;
+  return page.evaluate(
+    () => document.querySelector('[data-testid="client-card-body"]')?.getAttribute('data-call-id') ?? null,
+  );
 }
 
 /** Waits until the call ended (the operator is «В карточке»), then saves with a status. */
@@ -199,6 +204,8 @@ test('calls reach the operator, the card gates the next call, tasks call back, r
     const played = await audio.evaluate(
       (element: HTMLAudioElement) =>
         new Promise<{ duration: number; seekedTo: number }>((resolve, reject) => {
+          const state = () => `readyState ${element.readyState}, networkState ${element.networkState}`;
+          setTimeout(() => reject(new Error(`the recording did not load and seek in 20 s (${state()})`)), 20_000);
           element.addEventListener('error', () => reject(new Error(`audio error ${element.error?.code}`)));
           element.addEventListener(
             'loadedmetadata',

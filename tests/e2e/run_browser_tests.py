@@ -93,6 +93,20 @@ def dump_logs(workdir: Path) -> None:
         sys.stderr.write(log.read_text(errors="replace")[-3000:])
 
 
+def run_playwright(env: dict[str, str], copy: Path) -> int:
+    """Runs `npx playwright test`, streaming its output and keeping a copy in ``copy``."""
+    command = ["npx", "playwright", "test", *sys.argv[1:]]
+    with copy.open("wb") as kept:
+        out = subprocess.PIPE
+        proc = subprocess.Popen(command, cwd=ROOT / "frontend", env=env, stdout=out, stderr=subprocess.STDOUT)
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            sys.stdout.buffer.write(line)
+            sys.stdout.flush()
+            kept.write(line)
+        return proc.wait()
+
+
 def run_suite(env: dict[str, str], workdir: Path) -> int:
     procs: Started = []
     try:
@@ -101,10 +115,14 @@ def run_suite(env: dict[str, str], workdir: Path) -> int:
         except RuntimeError:
             dump_logs(workdir)
             raise
-        result = subprocess.run(["npx", "playwright", "test", *sys.argv[1:]], cwd=ROOT / "frontend", env=env)
-        if result.returncode != 0:
+        report = workdir / "playwright.out"
+        returncode = run_playwright(env, report)
+        if returncode != 0:
             dump_logs(workdir)
-        return result.returncode
+            # CI keeps the end of the output: repeat Playwright's own account of the failure last.
+            sys.stderr.write("--- playwright (again, after the service logs) ---\n")
+            sys.stderr.write(report.read_text(errors="replace")[-6000:])
+        return returncode
     finally:
         stop_stack(procs)
 

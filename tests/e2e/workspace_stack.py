@@ -3,7 +3,8 @@ project for the demo operators (a trunk, result statuses and a small base of con
 not running: the workspace browser test starts it, so the other browser tests get no calls.
 
 Numbers end in 0, so under pbx-sim's last-digit rules every client answers and talks a while; the
-operators' phones answer by themselves (``--operator-mode auto``).
+operators' phones answer by themselves (``--operator-mode auto``) 2 simulated seconds after they start
+ringing, as a person picking up would (0.2 s of wall time at the stack's time scale).
 """
 
 import asyncio
@@ -109,7 +110,7 @@ def start_calling(env: dict[str, str], workdir: Path) -> Started:
         "--user", env["OBZVON_DIALER_AMI_USER"], "--secret", env["OBZVON_DIALER_AMI_SECRET"],
         "--rules", "last-digit", "--time-scale", TIME_SCALE, "--control-port", env["E2E_PBX_CONTROL_PORT"],
         "--recordings-dir", env["OBZVON_RECORDINGS_DIR"], "--operators", "101-103",
-        "--operator-mode", "auto", "--operator-answer-delay", "0.5",
+        "--operator-mode", "auto", "--operator-answer-delay", "2.0",
     ]  # fmt: skip
     started: Started = []
     for name, cmd, port_var in (

@@ -52,23 +52,10 @@ class CardResultStatus(BaseModel):
     colour: str
 
 
-class CardOpened(Event):
-    """Sent by queue-router when a call was connected to an operator (or an operator placed a manual
-    call): the gateway pushes it to that operator's tabs, which pop the client card. The operator gets
-    no further queue call until the card is saved with a result status. For calls the dialer placed,
-    the gateway also builds this message itself from ``call_connected_to_operator`` and pushes it at
-    once (to the sockets only, not the bus); the tabs pop a call's card once.
-
-    It carries what the card shows first (the contact, the template, the result statuses), so the card
-    is drawn from the message itself; the script and the contact's context are fetched afterwards. It
-    is written for the operator's eyes: where the project hides numbers, ``phone`` and
-    ``contact.phone`` are masked. ``connected_at`` is the moment card pop latency is measured from.
-    """
-
-    name = "card_opened"
-    version = 1
-    routing_key = "card.card.opened"
-    produced_by = "queue-router"
+class CardContent(Event):
+    """What a card shows first (the contact, the template, the result statuses), for the operator's eyes:
+    where the project hides numbers, ``phone`` and ``contact.phone`` are masked. Not an event itself:
+    ``card_opened`` and ``card_prepared`` carry it."""
 
     operator_id: UUID = Field(description="Operator whose card pops.")
     call_id: UUID = Field(description="The call behind the card.")
@@ -79,13 +66,6 @@ class CardOpened(Event):
     )
     direction: str = Field(default="out", description="out or in.")
     call_type: str = Field(default="auto", description="auto, manual, callback, inbound.")
-    opened_at: UtcDatetime
-    connected_at: UtcDatetime | None = Field(
-        default=None,
-        description="When the call was answered for the operator: ``call_connected_to_operator``'s "
-        "``connected_at``, the Timestamp of the AMI event the dialer learnt it from (the operator's "
-        "leg answering a queue call, or the client answering a manual call).",
-    )
     contact: CardContact | None = Field(
         default=None,
         description="The contact as the card shows it: id, phone (masked when phone_hidden), phone_hidden, "
@@ -100,6 +80,44 @@ class CardOpened(Event):
     result_statuses: list[CardResultStatus] = Field(
         default_factory=list, description="Result statuses allowed in the project (id, name, colour)."
     )
+
+
+class CardOpened(CardContent):
+    """Sent by queue-router when a call was connected to an operator (or an operator placed a manual
+    call): the gateway pushes it to that operator's tabs, which pop the client card. The operator gets
+    no further queue call until the card is saved with a result status. For calls the dialer placed,
+    the gateway also builds this message itself from ``call_connected_to_operator`` and pushes it at
+    once (to the sockets only, not the bus); the tabs pop a call's card once.
+
+    The card is drawn from the message itself; the script and the contact's context are fetched
+    afterwards. ``connected_at`` is the moment card pop latency is measured from.
+    """
+
+    name = "card_opened"
+    version = 1
+    routing_key = "card.card.opened"
+    produced_by = "queue-router"
+
+    opened_at: UtcDatetime
+    connected_at: UtcDatetime | None = Field(
+        default=None,
+        description="When the call was answered for the operator: ``call_connected_to_operator``'s "
+        "``connected_at``, the Timestamp of the AMI event the dialer learnt it from (the operator's "
+        "leg answering a queue call, or the client answering a manual call).",
+    )
+
+
+class CardPrepared(CardContent):
+    """Pushed by the gateway to an operator's sockets only (never on the bus) when a call the dialer
+    placed starts ringing for them (``operator_state_changed`` to ``ringing``): the tab draws the card
+    hidden, so that it only has to show it when ``card_opened`` for the same call comes. Nothing pops
+    on this message: a call offered to several operators, or not answered in time, leaves it unseen.
+    """
+
+    name = "card_prepared"
+    version = 1
+    routing_key = "card.card.prepared"
+    produced_by = "api-gateway"
 
 
 class CardSaved(Event):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from obzvon_db.enums import UserRole
 from obzvon_db.models import CardField, Contact, Project, ProjectResultStatus, ResultStatus
-from obzvon_events.cards import CardContact, CardOpened, CardResultStatus, CardTemplateField
+from obzvon_events.cards import CardContact, CardContent, CardOpened, CardResultStatus, CardTemplateField
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from obzvon_platform.numbers import hides_numbers, mask_number, number_for
@@ -78,16 +78,16 @@ class ConnectedCall:
     connected_at: dt.datetime | None
 
 
-async def card_opened(db: AsyncSession, call: ConnectedCall) -> CardOpened:
-    """``card_opened`` for the operator's eyes: numbers masked where the project hides them (F-51), no
-    contact when it was deleted."""
+async def card_content(db: AsyncSession, call: ConnectedCall) -> CardContent:
+    """The card's first view for the operator's eyes: numbers masked where the project hides them
+    (F-51), no contact when it was deleted."""
     project = await db.get(Project, call.project_id)
     hidden = hides_numbers(UserRole.OPERATOR, project.show_numbers if project else False)
     contact = await db.get(Contact, call.contact_id) if call.contact_id is not None else None
     if contact is not None and contact.deleted_at is not None:
         contact = None
     parts = await card_parts(db, call.project_id, contact, hide_numbers=hidden)
-    return CardOpened(
+    return CardContent(
         operator_id=call.operator_id,
         call_id=call.call_id,
         project_id=call.project_id,
@@ -95,9 +95,16 @@ async def card_opened(db: AsyncSession, call: ConnectedCall) -> CardOpened:
         phone=number_for(call.phone, hidden=hidden),
         direction=call.direction,
         call_type=call.call_type,
-        opened_at=dt.datetime.now(dt.UTC),
-        connected_at=call.connected_at,
         contact=parts.contact,
         template=parts.template,
         result_statuses=parts.result_statuses,
     )
+
+
+def opened(content: CardContent, connected_at: dt.datetime | None) -> CardOpened:
+    """``card_opened`` with this content, opened now for a call connected at ``connected_at``."""
+    return CardOpened(**dict(content), opened_at=dt.datetime.now(dt.UTC), connected_at=connected_at)
+
+
+async def card_opened(db: AsyncSession, call: ConnectedCall) -> CardOpened:
+    return opened(await card_content(db, call), call.connected_at)

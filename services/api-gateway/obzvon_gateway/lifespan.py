@@ -5,13 +5,11 @@ import asyncio
 import uuid
 
 from fastapi import FastAPI
-from obzvon_events.calls import CallConnectedToOperator
-from obzvon_events.cards import CardOpened
 from obzvon_platform.resources import Resources
 from obzvon_platform.tasks import cancel_and_wait
 
 from obzvon_gateway.auth import scope_repository
-from obzvon_gateway.cards.connected import card_on_connect
+from obzvon_gateway.cards.live import LiveCards
 from obzvon_gateway.context import GatewayContext
 from obzvon_gateway.security.passwords import PasswordHasher
 from obzvon_gateway.settings import GatewaySettings
@@ -42,12 +40,8 @@ class GatewayRuntime:
             async with resources.sessions() as db:
                 return await scope_repository.supervisor_ids_of_project(db, project_id)
 
-        async def connected_card(event: CallConnectedToOperator) -> CardOpened | None:
-            async with resources.sessions() as db:
-                return await card_on_connect(db, event)
-
         self._delivery = LiveDelivery(
-            gateway.bus, gateway.hub, supervisors_of, supervisors_of_project, connected_card
+            gateway.bus, gateway.hub, supervisors_of, supervisors_of_project, LiveCards(resources.sessions)
         )
         await self._delivery.start()
         subscribed = asyncio.Event()

@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect } from 'react';
+import { memo, useLayoutEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useContactContext } from './api';
 import { afterPaint, cardRendered, cardVisible, usePainted } from './cardTimings';
@@ -34,24 +34,28 @@ export const CardModal = memo(function CardModal({ card, open }: Props) {
   }, [card.call_id, open]);
   const testId = (id: string) => (open ? id : undefined);
 
-  const items = [
-    {
-      key: 'main',
-      label: t('workspace.card.tabs.main'),
-      children: <MainTab card={card} context={context.data} painted={painted} />,
-    },
-    { key: 'script', label: t('workspace.card.tabs.script'), children: <ScriptTab html={card.script_html} /> },
-    {
-      key: 'email',
-      label: t('workspace.card.tabs.email'),
-      children: <MessageTab channel="email" templates={context.data?.email_templates ?? []} contact={card.contact} />,
-    },
-    {
-      key: 'sms',
-      label: t('workspace.card.tabs.sms'),
-      children: <MessageTab channel="sms" templates={context.data?.sms_templates ?? []} contact={card.contact} />,
-    },
-  ];
+  // Showing a drawn card (or hiding it) renders the overlay only, not the card's contents again.
+  const items = useMemo(
+    () => [
+      {
+        key: 'main',
+        label: t('workspace.card.tabs.main'),
+        children: <MainTab card={card} context={context.data} painted={painted} />,
+      },
+      { key: 'script', label: t('workspace.card.tabs.script'), children: <ScriptTab html={card.script_html} /> },
+      {
+        key: 'email',
+        label: t('workspace.card.tabs.email'),
+        children: <MessageTab channel="email" templates={context.data?.email_templates ?? []} contact={card.contact} />,
+      },
+      {
+        key: 'sms',
+        label: t('workspace.card.tabs.sms'),
+        children: <MessageTab channel="sms" templates={context.data?.sms_templates ?? []} contact={card.contact} />,
+      },
+    ],
+    [card, context.data, painted, t],
+  );
 
   return (
     <CardOverlay open={open} title={t('workspace.card.title')} callId={card.call_id}>

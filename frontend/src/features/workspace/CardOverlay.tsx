@@ -12,7 +12,8 @@ interface Props {
  * The card's window (O §6): a mask over the workplace and a panel, drawn where it stands in one pass —
  * no portal, no opening animation — so the card is on screen in the frame after its message. There is
  * no close control and nothing closes it (Esc, a click outside): the card goes when it is saved with a
- * result status (F-52). A hidden card stays in the DOM (`display: none`), ready for the next pop.
+ * result status (F-52). A hidden card stays drawn, transparent and `inert` (no clicks, no focus, not in
+ * the accessibility tree), so that showing it costs next to nothing.
  */
 export function CardOverlay({ open, title, callId, children }: Props) {
   const { token } = theme.useToken();
@@ -20,9 +21,12 @@ export function CardOverlay({ open, title, callId, children }: Props) {
   return (
     <div
       data-testid={open ? 'client-card-wrap' : undefined}
+      inert={!open}
       data-call-id={callId}
       style={{
-        display: open ? 'block' : 'none',
+        // A layer of its own, drawn while hidden: showing it changes its opacity, nothing is drawn again.
+        opacity: open ? 1 : 0,
+        willChange: 'opacity',
         position: 'fixed',
         inset: 0,
         zIndex: token.zIndexPopupBase,

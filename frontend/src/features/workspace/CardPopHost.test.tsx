@@ -6,6 +6,7 @@ import { renderWithProviders } from '@/test/render';
 import { workspaceKeys } from './api';
 import { cardFromMessage, keptCards } from './cardPop';
 import { CardPopHost } from './CardPopHost';
+import { clearPoppedCard } from './poppedCard';
 import type { Card } from './types';
 
 const REAL_NUMBER = '79103905529';
@@ -158,6 +159,35 @@ describe('the card pops from card_opened (F-51)', () => {
     );
     expect(screen.getAllByTestId('client-card-body')).toHaveLength(1);
     expect(window.__obzvonCardTimings?.filter((t) => t.callId === 'call-late')).toHaveLength(1);
+  });
+
+  it('draws the card hidden while the call rings and shows that same card at the answer', async () => {
+    vi.stubGlobal('fetch', server().fetch);
+    renderWithProviders(
+      <App>
+        <CardPopHost />
+      </App>,
+    );
+    await waitFor(() => expect(FakeSocket.latest().readyState).toBe(FakeSocket.OPEN));
+    const ringing = { ...message, call_id: 'call-ring' };
+    const receive = (name: string, data: Record<string, unknown>) =>
+      act(() =>
+        FakeSocket.latest().receive({
+          type: 'event',
+          event: { name, version: 1, id: name, occurred_at: connectedAt, producer: 'x', data },
+        }),
+      );
+    receive('card_prepared', ringing);
+    const drawn = document.querySelector<HTMLElement>('[data-call-id="call-ring"]');
+    expect(drawn).not.toBeNull();
+    expect(drawn).not.toBeVisible();
+    expect(screen.queryByTestId('client-card-body')).toBeNull();
+
+    receive('card_opened', ringing);
+    expect(screen.getByTestId('client-card-body')).toHaveAttribute('data-call-id', 'call-ring');
+    expect(document.querySelector('[data-call-id="call-ring"]')).toBe(drawn); // not drawn again
+    expect(drawn).toBeVisible();
+    act(() => clearPoppedCard('call-ring')); // saved: the next test starts with no card
   });
 
   it('keeps an empty card mounted, hidden, before the first card pops, and asks nothing for it', async () => {

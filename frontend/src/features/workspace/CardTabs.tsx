@@ -1,5 +1,5 @@
 import { theme } from 'antd';
-import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface CardTab {
   key: string;
@@ -12,7 +12,7 @@ export interface CardTab {
  * needs no measuring, so the card is laid out once when it pops. A tab's content is rendered when it
  * is first opened and kept after that; arrow keys move between tabs.
  */
-export function CardTabs({ items }: { items: CardTab[] }) {
+export const CardTabs = memo(function CardTabs({ items }: { items: CardTab[] }) {
   const { token } = theme.useToken();
   const id = useId();
   const [active, setActive] = useState(items[0]?.key ?? '');
@@ -85,4 +85,4 @@ export function CardTabs({ items }: { items: CardTab[] }) {
       ))}
     </>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearPoppedCard, poppedCard, popOnce, shownCard } from './poppedCard';
+import { clearPoppedCard, poppedCard, popOnce, prepareCard, shownCard } from './poppedCard';
 import type { Card } from './types';
 
 const card = (callId: string, script = ''): Card => ({
@@ -37,5 +37,23 @@ describe('the popped card bridges the message and the card query (F-51)', () => 
     clearPoppedCard('c3'); // saved
     expect(popOnce(card('c3'))).toBe(false);
     expect(poppedCard()).toBeNull();
+  });
+
+  it('pops the card prepared while the call rang, the very object already drawn', () => {
+    const prepared = card('c4');
+    prepareCard(prepared);
+    expect(popOnce(card('c4'))).toBe(true);
+    expect(poppedCard()).toBe(prepared);
+  });
+
+  it('drops a prepared card when another call pops, and prepares nothing for a call that popped', () => {
+    prepareCard(card('c5')); // offered, answered by someone else
+    const other = card('c6');
+    expect(popOnce(other)).toBe(true);
+    expect(poppedCard()).toBe(other);
+    prepareCard(card('c6')); // late: the call's card is on screen already
+    clearPoppedCard('c6');
+    expect(popOnce(card('c7'))).toBe(true);
+    expect(poppedCard()?.call_id).toBe('c7');
   });
 });

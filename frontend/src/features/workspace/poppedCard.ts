@@ -9,6 +9,8 @@ import type { Card } from './types';
  * `GET /api/cards/current` answers with the same call, or when the card is saved.
  */
 let popped: Card | null = null;
+/** The card of a call ringing for the operator (`card_prepared`), drawn hidden until it pops. */
+let prepared: Card | null = null;
 const listeners = new Set<() => void>();
 /** The calls whose card popped lately: a call's card pops once, whichever message comes first. */
 const poppedCalls: string[] = [];
@@ -18,14 +20,25 @@ function emit(): void {
   for (const listener of listeners) listener();
 }
 
-/** Pops `card` unless its call's card popped before; returns whether it did. */
+/**
+ * Pops `card` unless its call's card popped before; returns whether it did. The card prepared for the
+ * same call pops in its place: it is already drawn, so showing it is all that is left to do.
+ */
 export function popOnce(card: Card): boolean {
   if (poppedCalls.includes(card.call_id)) return false;
   poppedCalls.push(card.call_id);
   if (poppedCalls.length > REMEMBERED_CALLS) poppedCalls.shift();
-  popped = card;
+  popped = prepared?.call_id === card.call_id ? prepared : card;
+  prepared = null;
   emit();
   return true;
+}
+
+/** Keeps `card` to draw hidden while its call rings, unless that call's card popped already. */
+export function prepareCard(card: Card): void {
+  if (poppedCalls.includes(card.call_id)) return;
+  prepared = card;
+  emit();
 }
 
 /** Forgets the popped card of `callId` (a newer pop is kept). */
@@ -46,6 +59,10 @@ function subscribe(listener: () => void): () => void {
 
 export function usePoppedCard(): Card | null {
   return useSyncExternalStore(subscribe, poppedCard);
+}
+
+export function usePreparedCard(): Card | null {
+  return useSyncExternalStore(subscribe, () => prepared);
 }
 
 /** The card on screen: the popped one until the query holds the same call (then the query's, fuller). */

@@ -6,7 +6,7 @@ import { parseServerMessage } from '@/ws/messages';
 import { workspaceKeys } from './api';
 import { cardFromMessage } from './cardPop';
 import { afterPaint, cardOpenedReceived, epochMs } from './cardTimings';
-import { clearPoppedCard, poppedCard, popOnce } from './poppedCard';
+import { clearPoppedCard, poppedCard, popOnce, prepareCard } from './poppedCard';
 import type { Card } from './types';
 
 const refetchCard = (client: QueryClient) => client.refetchQueries({ queryKey: workspaceKeys.currentCard });
@@ -32,7 +32,8 @@ function nextPaint(ms = 500): Promise<void> {
 async function popCard(client: QueryClient, card: Card | null): Promise<void> {
   if (card && !wasShown(client, card.call_id) && flushSync(() => popOnce(card))) {
     await client.cancelQueries({ queryKey: workspaceKeys.currentCard });
-    client.setQueryData(workspaceKeys.currentCard, card);
+    // The very card popped (maybe the one prepared while the call rang): nothing to draw again.
+    client.setQueryData(workspaceKeys.currentCard, poppedCard() ?? card);
     await nextPaint();
   }
   await refetchCard(client);
@@ -46,8 +47,9 @@ function wasShown(client: QueryClient, callId: string): boolean {
 }
 
 /**
- * Listens on the tab's shared WebSocket for `card_opened` (the card pops, F-51) and `card_saved`
- * (another tab saved it). The shell's subscriber owns heartbeat and reconnects; this one only reads.
+ * Listens on the tab's shared WebSocket for `card_prepared` (a call rings: its card is drawn hidden),
+ * `card_opened` (the card pops, F-51) and `card_saved` (another tab saved it). The shell's subscriber
+ * owns heartbeat and reconnects; this one only reads.
  */
 export function useCardEvents(enabled: boolean): void {
   const client = useQueryClient();
@@ -64,7 +66,15 @@ export function useCardEvents(enabled: boolean): void {
         const message = parseServerMessage(event.data);
         if (message?.type !== 'event') return;
         const { name, data } = message.event;
-        if (name === 'card_opened') {
+        if (name === 'card_prepared') {
+          const card = cardFromMessage(data);
+          (window as unknown as { __prep: unknown[] }).__prep ??= [];
+          (window as unknown as { __prep: unknown[] }).__prep.push([
+            data.call_id,
+            performance.timeOrigin + performance.now(),
+          ]);
+          if (card) prepareCard(card);
+        } else if (name === 'card_opened') {
           if (typeof data.call_id === 'string') {
             cardOpenedReceived(data.call_id, epochMs(data.connected_at), epochMs(data.opened_at));
           }

@@ -4,7 +4,8 @@ event to the open sockets of the users meant to see it.
 - `operator_state_changed` → the operator, every admin, the supervisors of the operator's projects;
 - `notification_created` → its recipient;
 - `card_opened` → the operator whose card pops; `call_connected_to_operator` → that operator too, as
-  the `card_opened` this gateway builds at once (cards/connected.py); `queue_updated` → every admin;
+  the `card_opened` this gateway builds at once, and a `ringing` state change as `card_prepared`
+  (cards/live.py); `queue_updated` → every admin;
 - `contact_base_import_progressed` / `_finished` → the uploader, every admin, the project's supervisors;
 - `user_disabled`, `user_sessions_revoked` → the user's sockets are closed (4401).
 
@@ -20,7 +21,7 @@ from obzvon_db.enums import UserRole
 from obzvon_events import Envelope, parse
 from obzvon_events.bases import ContactBaseImportFinished, ContactBaseImportProgressed
 from obzvon_events.calls import CallConnectedToOperator, QueueUpdated
-from obzvon_events.cards import CardOpened
+from obzvon_events.cards import CardOpened, CardPrepared
 from obzvon_events.notifications import NotificationCreated
 from obzvon_events.operators import OperatorStateChanged
 from obzvon_events.users import UserDisabled, UserSessionsRevoked
@@ -28,6 +29,7 @@ from obzvon_platform.bus import Bus, declare_exchange
 from obzvon_platform.logging import get_logger
 from pydantic import ValidationError
 
+from obzvon_gateway.cards.live import LiveCards
 from obzvon_gateway.producer import PRODUCER
 from obzvon_gateway.ws.hub import CLOSE_SESSION_ENDED, Hub
 
@@ -35,8 +37,6 @@ log = get_logger(__name__)
 
 #: Who, among these candidate supervisors, supervises the operator (a database question).
 SupervisorLookup = Callable[[uuid.UUID], Awaitable[frozenset[uuid.UUID]]]
-#: The card to pop for a call just connected to an operator, if this gateway can build it.
-ConnectedCard = Callable[[CallConnectedToOperator], Awaitable[CardOpened | None]]
 
 BASE_IMPORTS = (ContactBaseImportProgressed, ContactBaseImportFinished)
 FORWARDED = (OperatorStateChanged, NotificationCreated, CardOpened, QueueUpdated, *BASE_IMPORTS)
@@ -54,19 +54,19 @@ class LiveDelivery:
         hub: Hub,
         supervisors_of: SupervisorLookup,
         project_supervisors: SupervisorLookup | None = None,
-        connected_card: ConnectedCard | None = None,
+        cards: LiveCards | None = None,
     ) -> None:
         self.bus = bus
         self.hub = hub
         self.supervisors_of = supervisors_of
         self.project_supervisors = project_supervisors
-        self.connected_card = connected_card
+        self.cards = cards
         self.queue_name = f"api-gateway.live.{uuid.uuid4().hex[:12]}"
         self._channel: AbstractRobustChannel | None = None
 
     @property
     def routing_keys(self) -> tuple[str, ...]:
-        popping = (CallConnectedToOperator,) if self.connected_card is not None else ()
+        popping = (CallConnectedToOperator,) if self.cards is not None else ()
         return tuple(sorted({cls.routing_key for cls in (*FORWARDED, *REVOKING, *popping)}))
 
     async def start(self) -> None:
@@ -99,7 +99,10 @@ class LiveDelivery:
             return 0
         if key == (OperatorStateChanged.name, OperatorStateChanged.version):
             event = OperatorStateChanged.from_envelope(envelope)
-            recipients = await self.operator_audience(event.operator_id)
+            sent = self.hub.send_to_users(
+                await self.operator_audience(event.operator_id), event_message(envelope)
+            )
+            return sent + await self.prepare_card(event)
         elif key == (NotificationCreated.name, NotificationCreated.version):
             recipients = {NotificationCreated.from_envelope(envelope).user_id}
         elif key == (CardOpened.name, CardOpened.version):
@@ -116,11 +119,19 @@ class LiveDelivery:
             return 0
         return self.hub.send_to_users(recipients, event_message(envelope))
 
+    async def prepare_card(self, event: OperatorStateChanged) -> int:
+        """Only the instance holding the operator's sockets prepares the card."""
+        if self.cards is None or event.operator_id not in self.hub.connected_users():
+            return 0
+        return self._send_card(await self.cards.prepare(event))
+
     async def pop_card(self, event: CallConnectedToOperator) -> int:
         """Only the instance holding the operator's sockets builds the card."""
-        if self.connected_card is None or event.operator_id not in self.hub.connected_users():
+        if self.cards is None or event.operator_id not in self.hub.connected_users():
             return 0
-        card = await self.connected_card(event)
+        return self._send_card(await self.cards.open(event))
+
+    def _send_card(self, card: CardOpened | CardPrepared | None) -> int:
         if card is None:
             return 0
         return self.hub.send_to_users({card.operator_id}, event_message(card.to_envelope(PRODUCER)))
