@@ -23,7 +23,7 @@ interface Props {
 export const CardModal = memo(function CardModal({ card, open }: Props) {
   const { t } = useTranslation();
   // The contact's context, the tasks and the calls are fetched once the card is on screen.
-  const painted = usePainted();
+  const painted = usePainted(open);
   const context = useContactContext(painted ? card.contact?.id : null);
 
   // Layout effect: the card is in the DOM, not yet painted; the frame after it is its first paint.

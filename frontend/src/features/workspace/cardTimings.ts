@@ -70,9 +70,12 @@ export function cardVisible(callId: string): void {
   if (timing) timing.visibleAt = wallClockNow();
 }
 
-/** False until the component's first paint, then true: parts a first glance does not need wait. */
-export function usePainted(): boolean {
+/**
+ * False until the component's first paint while `shown`, then true: parts a first glance does not
+ * need wait (for a card drawn hidden in advance, until it has been shown).
+ */
+export function usePainted(shown = true): boolean {
   const [painted, setPainted] = useState(false);
-  useEffect(() => afterPaint(() => setPainted(true)), []);
+  useEffect(() => (shown && !painted ? afterPaint(() => setPainted(true)) : undefined), [shown, painted]);
   return painted;
 }

@@ -34,8 +34,9 @@ async function popCard(client: QueryClient, card: Card | null): Promise<void> {
     await client.cancelQueries({ queryKey: workspaceKeys.currentCard });
     // The very card popped (maybe the one prepared while the call rang): nothing to draw again.
     client.setQueryData(workspaceKeys.currentCard, poppedCard() ?? card);
-    await nextPaint();
   }
+  // Whichever message this is, the popped card is painted before the fuller one is drawn over it.
+  await nextPaint();
   await refetchCard(client);
   const shown = poppedCard();
   if (shown && wasShown(client, shown.call_id)) clearPoppedCard(shown.call_id);
