@@ -9,6 +9,7 @@ import structlog
 from fastapi import FastAPI
 from obzvon_platform.bus import Bus, Consumer, OutboxRelay
 from obzvon_platform.resources import Resources
+from obzvon_platform.tasks import stop_within
 
 from obzvon_queue_router import recovery
 from obzvon_queue_router.consumers import RouterEvents
@@ -20,6 +21,11 @@ from obzvon_queue_router.states.watcher import check_heartbeats
 from obzvon_queue_router.tasks.scheduler import run_due_tasks
 
 log = structlog.get_logger(__name__)
+
+#: Handlers in progress at shutdown get this long to finish; their messages are redelivered otherwise.
+DRAIN_SECONDS = 5.0
+#: Any other shutdown step.
+STEP_SECONDS = 4.0
 
 
 class QueueRouterRuntime:
@@ -50,17 +56,19 @@ class QueueRouterRuntime:
         log.info("queue_router.started")
 
     async def stop(self) -> None:
+        """Timers, consumer (handlers in progress may finish), relay, bus: each step has a deadline, and
+        all of them together stay within the ASGI server's shutdown time."""
         for task in self._tasks:
             task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await stop_within(STEP_SECONDS, "timers", asyncio.gather(*self._tasks, return_exceptions=True))
         self._tasks = []
         if self._consumer is not None:
             with contextlib.suppress(Exception):
-                await self._consumer.stop()
-        await self.relay.close()
-        await self.bus.close()
+                await stop_within(
+                    DRAIN_SECONDS + STEP_SECONDS, "consumer", self._consumer.stop(DRAIN_SECONDS)
+                )
+        await stop_within(STEP_SECONDS, "outbox relay", self.relay.close())
+        await stop_within(STEP_SECONDS, "bus", self.bus.close())
 
     async def rebuild(self) -> None:
         """I4: operator states and waiting calls from Postgres."""
