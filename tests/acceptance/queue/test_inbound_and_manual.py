@@ -100,3 +100,41 @@ async def test_a_refused_manual_call_frees_the_operator(floor: Floor) -> None:
     await floor.wrap_up(second, call, project)
     await floor.until_state(second, S.DND)
     assert await floor.states(second) == [S.DND, S.RINGBACK, S.IN_CARD, S.DND]
+
+
+async def test_an_inbound_caller_left_waiting_through_a_restart_is_lost_by_queue_timeout(
+    floor: Floor,
+) -> None:
+    """F-43, F-44, I4: nobody can take the inbound call (the only operator pauses) and queue-router is
+    down while it waits; the PBX ends the wait at the dialplan's limit. The call is counted lost by
+    queue timeout, not as a caller who gave up: the call says the system hung up, which the restarted
+    router goes by, having forgotten its own queue state."""
+    [operator] = await floor.operators(1)
+    await operator.choose("pause")
+    project = await floor.project([operator])
+    trunk = await floor.inbound_trunk(project)
+    call, _channel = floor.ring_in(trunk, "79990003344")
+    await floor.watch.first("call_answered", call_id=call)
+    await floor.stack.router.stop()
+    ended = await floor.watch.first("call_ended", call_id=call)
+    assert (ended["outcome"], ended["hangup_by"]) == ("abandoned", "system")
+    await floor.stack.router.start()
+    lost = await floor.watch.first("call_abandoned", call_id=call)
+    assert lost["reason"] == "queue_timeout"
+    record = await floor.record(call)
+    assert (record.direction, record.outcome, record.operator_id) == ("in", "abandoned", None)
+
+
+async def test_an_inbound_caller_who_hangs_up_while_waiting_gave_up(floor: Floor) -> None:
+    """F-44: the caller's own hangup while on hold is theirs: lost as "client_hangup"."""
+    [operator] = await floor.operators(1)
+    await operator.choose("pause")
+    project = await floor.project([operator])
+    trunk = await floor.inbound_trunk(project)
+    call, channel = floor.ring_in(trunk, "79990003355")
+    await floor.watch.first("call_answered", call_id=call)
+    await floor.stack.sim.engine.hangup(channel, causes.NORMAL_CLEARING, request="remote")
+    ended = await floor.watch.first("call_ended", call_id=call)
+    assert (ended["outcome"], ended["hangup_by"]) == ("abandoned", "client")
+    lost = await floor.watch.first("call_abandoned", call_id=call)
+    assert lost["reason"] == "client_hangup"

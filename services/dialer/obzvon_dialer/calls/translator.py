@@ -82,6 +82,13 @@ def offer_leg(uniqueid: str) -> tuple[uuid.UUID, str] | None:
     return (attempt_id, match.group("extension")) if attempt_id is not None else None
 
 
+#: The caller hanging up (HangupRequest: the far end sent BYE) or the PBX hanging it up (SoftHangupRequest:
+#: the dialplan's limit on the wait, or an AMI Hangup).
+HANGUP_REQUESTS = ("HangupRequest", "SoftHangupRequest")
+#: The inbound caller channel's own events that matter; UserEvents come from the dialplan.
+INBOUND_CHANNEL_EVENTS = ("Hangup", *HANGUP_REQUESTS)
+
+
 def inbound_call_id(uniqueid: str) -> uuid.UUID:
     """The call id of an inbound call: derived from its channel's Uniqueid, the same every time."""
     return uuid.uuid5(INBOUND_NAMESPACE, uniqueid)
@@ -92,7 +99,7 @@ def inbound_key(msg: Mapping[str, Any], event: str) -> str | None:
     the caller channel's own Uniqueid, which is not a UUID)."""
     if event == "UserEvent":
         key = header(msg, "AttemptId")
-    elif event == "Hangup":
+    elif event in INBOUND_CHANNEL_EVENTS:
         key = header(msg, "Uniqueid")
         if channel_variables(msg).get(dialplan.ATTEMPT_VAR, "") != key:
             return None  # another leg of the call, or a channel never routed in
@@ -108,6 +115,9 @@ def _inbound(msg: Mapping[str, Any], event: str, key: str, now: Now) -> CallSign
         return CallSignal(
             SignalKind.HANGUP, call_id, at, Leg.INBOUND, channel, cause=_cause(header(msg, "Cause"))
         )
+    if event in HANGUP_REQUESTS:
+        status = "remote" if event == "HangupRequest" else "soft"
+        return CallSignal(SignalKind.HANGUP_REQUEST, call_id, at, Leg.INBOUND, channel, status=status)
     name = header(msg, "UserEvent")
     if name == dialplan.INBOUND_EVENT:
         return CallSignal(
@@ -190,7 +200,7 @@ def translate(msg: Mapping[str, Any], now: Now = utc_now) -> CallSignal | None:
         up = "up" if header(msg, f"{prefix}ChannelState") == "6" else ""
         cause = _cause(header(msg, "Cause"))
         return signal(SignalKind.HANGUP, cause=cause, detail=header(msg, "Cause-txt"), status=up)
-    if event in ("HangupRequest", "SoftHangupRequest"):
+    if event in HANGUP_REQUESTS:
         return signal(SignalKind.HANGUP_REQUEST, status="remote" if event == "HangupRequest" else "soft")
     if event == "UserEvent":
         return _user_event(msg, signal)

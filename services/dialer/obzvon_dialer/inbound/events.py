@@ -62,4 +62,5 @@ def ended(call: InboundCall, cause: int | None, at: dt.datetime) -> CallEnded:
         direction="in",
         trunk_id=call.trunk_id,
         extension=call.extension if talked else None,
+        hangup_by=call.hangup_by,
     )

@@ -18,6 +18,9 @@ class InboundCall:
     operator_id: uuid.UUID | None = None
     extension: str | None = None
     missed_legs: frozenset[str] = frozenset()
+    #: Who ended the call: "client" (the caller hung up) or "system" (the PBX hung up a caller still
+    #: waiting: the dialplan's limit on the wait, or queue-router's queue timeout); None otherwise.
+    hangup_by: str | None = None
 
 
 class InboundRegistry:

@@ -60,6 +60,15 @@ class InboundService:
         call = self.registry.get(signal.attempt_id)
         if call is None:
             return []
+        if signal.kind is SignalKind.HANGUP_REQUEST:
+            # The caller's BYE is the client's; a PBX hangup of a caller still waiting is the system's
+            # (after a talk it may follow the operator's hangup, so who it was stays unsaid).
+            if signal.leg is Leg.INBOUND and call.hangup_by is None:
+                if signal.status == "remote":
+                    call.hangup_by = "client"
+                elif call.connected_at is None:
+                    call.hangup_by = "system"
+            return []
         if signal.kind is SignalKind.HANGUP and signal.leg is Leg.INBOUND:
             self.registry.pop(call.call_id)
             self.tracker.forget(call.call_id)
