@@ -1,5 +1,6 @@
 """I4 and F-50: an operator whose browser goes silent goes offline and is offered nothing; a restart of
-queue-router in the middle of calls loses none of them and leaves nobody in a state that is over."""
+queue-router in the middle of calls loses none of them and leaves nobody in a state that is over; nor
+does a restart of the PBX, which takes its calls with it."""
 
 from obzvon_db.enums import OperatorState as S
 
@@ -72,3 +73,23 @@ async def test_a_restart_mid_call_loses_no_call_and_leaves_no_stale_state(floor:
     assert [row.state for row in released] == [S.ACTIVE]
     for agent in ops:
         assert_tiled(await floor.intervals(agent))
+
+
+async def test_a_pbx_restart_mid_talk_leaves_nobody_talking(floor: Floor) -> None:
+    """I4: the PBX restarts while an operator talks, and the call is gone with it. Once the AMI link is
+    back the dialer closes the call, and the operator moves on to its card. They do not stay «В
+    разговоре» on a call that no longer exists, and the call keeps its record."""
+    [operator] = await floor.operators(1)
+    project = await floor.project([operator])
+    call = await floor.answered_call(project, await floor.contact(project))
+    await floor.route(call, operator, [operator])
+    await floor.until_state(operator, S.TALKING)
+    await floor.stack.sim.restart_ami()
+    ended = await floor.watch.first("call_ended", call_id=call, within=30)
+    assert ended["outcome"] == "failed_unknown"  # the PBX lost it: nobody can say how it ended
+    await floor.until_state(operator, S.IN_CARD, within=30)
+    assert await floor.calls_of(operator, call) == [S.RINGING, S.TALKING, S.IN_CARD]
+    record = await floor.record(call)
+    assert (record.operator_id, record.ended_at is not None) == (operator.id, True)
+    await floor.wrap_up(operator, call, project)
+    await floor.until_state(operator, S.ACTIVE)
