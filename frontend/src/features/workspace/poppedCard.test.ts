@@ -1,5 +1,14 @@
+import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { clearPoppedCard, poppedCard, popOnce, prepareCard, shownCard } from './poppedCard';
+import {
+  clearPoppedCard,
+  poppedCard,
+  popOnce,
+  prepareCard,
+  ringingEnded,
+  shownCard,
+  usePreparedCard,
+} from './poppedCard';
 import type { Card } from './types';
 
 const card = (callId: string, script = ''): Card => ({
@@ -55,5 +64,16 @@ describe('the popped card bridges the message and the card query (F-51)', () => 
     clearPoppedCard('c6');
     expect(popOnce(card('c7'))).toBe(true);
     expect(poppedCard()?.call_id).toBe('c7');
+  });
+
+  it('forgets a prepared card when the ring ends without the call coming to this operator', () => {
+    const { result } = renderHook(() => usePreparedCard());
+    act(() => prepareCard(card('c8')));
+    act(() => ringingEnded('ringing', 'c8'));
+    act(() => ringingEnded('talking', 'c8')); // answered: its card_opened is on the way
+    expect(result.current?.call_id).toBe('c8');
+    act(() => ringingEnded('active', null)); // another operator took it
+    expect(result.current).toBeNull();
+    expect(popOnce(card('c8'))).toBe(true); // had it come after all, it would pop from the message
   });
 });

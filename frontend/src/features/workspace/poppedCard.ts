@@ -34,6 +34,16 @@ export function popOnce(card: Card): boolean {
   return true;
 }
 
+/**
+ * Forgets the prepared card once the operator's phone no longer rings for its call (another operator
+ * took it, or the ring timed out); the card of the call being talked is kept.
+ */
+export function ringingEnded(state: string, callId: unknown): void {
+  if (!prepared || state === 'ringing' || (state === 'talking' && callId === prepared.call_id)) return;
+  prepared = null;
+  emit();
+}
+
 /** Keeps `card` to draw hidden while its call rings, unless that call's card popped already. */
 export function prepareCard(card: Card): void {
   if (poppedCalls.includes(card.call_id)) return;

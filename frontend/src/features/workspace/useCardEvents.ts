@@ -6,7 +6,7 @@ import { parseServerMessage } from '@/ws/messages';
 import { workspaceKeys } from './api';
 import { cardFromMessage } from './cardPop';
 import { afterPaint, cardOpenedReceived, epochMs } from './cardTimings';
-import { clearPoppedCard, poppedCard, popOnce, prepareCard } from './poppedCard';
+import { clearPoppedCard, poppedCard, popOnce, prepareCard, ringingEnded } from './poppedCard';
 import type { Card } from './types';
 
 const refetchCard = (client: QueryClient) => client.refetchQueries({ queryKey: workspaceKeys.currentCard });
@@ -49,7 +49,8 @@ function wasShown(client: QueryClient, callId: string): boolean {
 
 /**
  * Listens on the tab's shared WebSocket for `card_prepared` (a call rings: its card is drawn hidden),
- * `card_opened` (the card pops, F-51) and `card_saved` (another tab saved it). The shell's subscriber
+ * `card_opened` (the card pops, F-51), `operator_state_changed` (the ring is over: a card drawn for it
+ * and not popped goes) and `card_saved` (another tab saved it). The shell's subscriber
  * owns heartbeat and reconnects; this one only reads.
  */
 export function useCardEvents(enabled: boolean): void {
@@ -80,6 +81,9 @@ export function useCardEvents(enabled: boolean): void {
             cardOpenedReceived(data.call_id, epochMs(data.connected_at), epochMs(data.opened_at));
           }
           void popCard(client, cardFromMessage(data));
+        } else if (name === 'operator_state_changed') {
+          // An operator's socket gets their own state changes only.
+          if (typeof data.state === 'string') ringingEnded(data.state, data.call_id);
         } else if (name === 'card_saved') {
           if (typeof data.call_id === 'string') clearPoppedCard(data.call_id);
           void refetchCard(client);
