@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from obzvon_db.enums import OperatorState as S
 from obzvon_db.models import Contact
 from obzvon_pbx_sim.telephony import causes
+from obzvon_pbx_sim.telephony.channel import Channel
 
 from tests.acceptance.queue.floor import Floor
 
@@ -102,6 +103,16 @@ async def test_a_refused_manual_call_frees_the_operator(floor: Floor) -> None:
     assert await floor.states(second) == [S.DND, S.RINGBACK, S.IN_CARD, S.DND]
 
 
+async def caller_on_hold(floor: Floor, caller: str) -> tuple[uuid.UUID, Channel]:
+    """An inbound caller waiting on hold: the project's only operator has paused."""
+    [operator] = await floor.operators(1)
+    await operator.choose("pause")
+    trunk = await floor.inbound_trunk(await floor.project([operator]))
+    call, channel = floor.ring_in(trunk, caller)
+    await floor.watch.first("call_answered", call_id=call)
+    return call, channel
+
+
 async def test_an_inbound_caller_left_waiting_through_a_restart_is_lost_by_queue_timeout(
     floor: Floor,
 ) -> None:
@@ -109,12 +120,7 @@ async def test_an_inbound_caller_left_waiting_through_a_restart_is_lost_by_queue
     down while it waits; the PBX ends the wait at the dialplan's limit. The call is counted lost by
     queue timeout, not as a caller who gave up: the call says the system hung up, which the restarted
     router goes by, having forgotten its own queue state."""
-    [operator] = await floor.operators(1)
-    await operator.choose("pause")
-    project = await floor.project([operator])
-    trunk = await floor.inbound_trunk(project)
-    call, _channel = floor.ring_in(trunk, "79990003344")
-    await floor.watch.first("call_answered", call_id=call)
+    call, _channel = await caller_on_hold(floor, "79990003344")
     await floor.stack.router.stop()
     ended = await floor.watch.first("call_ended", call_id=call)
     assert (ended["outcome"], ended["hangup_by"]) == ("abandoned", "system")
@@ -127,12 +133,7 @@ async def test_an_inbound_caller_left_waiting_through_a_restart_is_lost_by_queue
 
 async def test_an_inbound_caller_who_hangs_up_while_waiting_gave_up(floor: Floor) -> None:
     """F-44: the caller's own hangup while on hold is theirs: lost as "client_hangup"."""
-    [operator] = await floor.operators(1)
-    await operator.choose("pause")
-    project = await floor.project([operator])
-    trunk = await floor.inbound_trunk(project)
-    call, channel = floor.ring_in(trunk, "79990003355")
-    await floor.watch.first("call_answered", call_id=call)
+    call, channel = await caller_on_hold(floor, "79990003355")
     await floor.stack.sim.engine.hangup(channel, causes.NORMAL_CLEARING, request="remote")
     ended = await floor.watch.first("call_ended", call_id=call)
     assert (ended["outcome"], ended["hangup_by"]) == ("abandoned", "client")

@@ -5,6 +5,8 @@ import asyncio
 import json
 import time
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
@@ -54,6 +56,21 @@ async def login(client_factory: ClientFactory, email: str) -> ApiClient:
     client = client_factory()
     assert (await client.login(email)).status_code == 200
     return client
+
+
+@asynccontextmanager
+async def two_sockets(
+    ws_base_url: str, client_factory: ClientFactory, first: str, second: str
+) -> AsyncIterator[tuple[ClientConnection, ClientConnection]]:
+    """The sockets of two users (by e-mail), both open and answering, nothing queued on them yet."""
+    one, two = await login(client_factory, first), await login(client_factory, second)
+    async with (
+        open_socket(ws_base_url, one.session_cookie) as one_ws,
+        open_socket(ws_base_url, two.session_cookie) as two_ws,
+    ):
+        for ws in (one_ws, two_ws):
+            await ping_pong(ws)
+        yield one_ws, two_ws
 
 
 async def test_a_foreign_origin_is_refused(
@@ -168,14 +185,7 @@ async def test_a_notification_reaches_only_its_recipient(
     ws_base_url: str, client_factory: ClientFactory, gateway: GatewayContext, world: World
 ) -> None:
     """F-03: the bell updates live: `notification_created` goes to the recipient's sockets only."""
-    op1 = await login(client_factory, world.op1.email)
-    op2 = await login(client_factory, world.op2.email)
-    async with (
-        open_socket(ws_base_url, op1.session_cookie) as op1_ws,
-        open_socket(ws_base_url, op2.session_cookie) as op2_ws,
-    ):
-        for ws in (op1_ws, op2_ws):
-            await ping_pong(ws)
+    async with two_sockets(ws_base_url, client_factory, world.op1.email, world.op2.email) as (op1_ws, op2_ws):
         notification_id = uuid.uuid4()
         await gateway.bus.publish_event(
             NotificationCreated(

@@ -7,10 +7,7 @@ the card from it, with no database work at the answer."""
 import datetime as dt
 import json
 import uuid
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -24,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tests.services.api_gateway.conftest import ClientFactory
 from tests.services.api_gateway.factories import add_project, add_user
-from tests.services.api_gateway.test_websocket import login, next_event, open_socket, ping_pong
+from tests.services.api_gateway.test_websocket import next_event, ping_pong, two_sockets
 
 
 async def connected_call(
@@ -71,22 +68,6 @@ async def hidden_number_call(sessions: async_sessionmaker[AsyncSession], name: s
     return HiddenNumberCall(operator, other, project, phone, call_id, contact)
 
 
-@asynccontextmanager
-async def both_sockets(
-    ws_base_url: str, client_factory: ClientFactory, scene: HiddenNumberCall
-) -> AsyncIterator[tuple[Any, Any]]:
-    """The operator's and the other operator's sockets, both open and answering."""
-    mine = await login(client_factory, scene.operator.email)
-    theirs = await login(client_factory, scene.other.email)
-    async with (
-        open_socket(ws_base_url, mine.session_cookie) as ws,
-        open_socket(ws_base_url, theirs.session_cookie) as other_ws,
-    ):
-        for socket in (ws, other_ws):
-            await ping_pong(socket)
-        yield ws, other_ws
-
-
 async def test_the_connected_operator_gets_the_card_at_once_with_the_number_masked(
     ws_base_url: str,
     client_factory: ClientFactory,
@@ -95,7 +76,10 @@ async def test_the_connected_operator_gets_the_card_at_once_with_the_number_mask
 ) -> None:
     scene = await hidden_number_call(sessions, "pop")
     operator, call_id = scene.operator, scene.call_id
-    async with both_sockets(ws_base_url, client_factory, scene) as (ws, other_ws):
+    async with two_sockets(ws_base_url, client_factory, scene.operator.email, scene.other.email) as (
+        ws,
+        other_ws,
+    ):
         connected_at = dt.datetime.now(dt.UTC)
         await gateway.bus.publish_event(
             CallConnectedToOperator(
@@ -146,7 +130,10 @@ async def test_a_ringing_call_prepares_the_card_for_that_operator_only(
 ) -> None:
     scene = await hidden_number_call(sessions, "prep")
     operator, phone, call_id = scene.operator, scene.phone, scene.call_id
-    async with both_sockets(ws_base_url, client_factory, scene) as (ws, other_ws):
+    async with two_sockets(ws_base_url, client_factory, scene.operator.email, scene.other.email) as (
+        ws,
+        other_ws,
+    ):
         await gateway.bus.publish_event(state_change(operator.id, "ringing", call_id), "queue-router")
         card = (await next_event(ws, "card_prepared"))["data"]
         assert (card["call_id"], card["operator_id"]) == (str(call_id), str(operator.id))
