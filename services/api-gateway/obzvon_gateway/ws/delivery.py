@@ -121,13 +121,13 @@ class LiveDelivery:
 
     async def prepare_card(self, event: OperatorStateChanged) -> int:
         """Only the instance holding the operator's sockets prepares the card."""
-        if self.cards is None or event.operator_id not in self.hub.connected_users():
+        if self.cards is None or not self.hub.is_connected(event.operator_id):
             return 0
         return self._send_card(await self.cards.prepare(event))
 
     async def pop_card(self, event: CallConnectedToOperator) -> int:
         """Only the instance holding the operator's sockets builds the card."""
-        if self.cards is None or event.operator_id not in self.hub.connected_users():
+        if self.cards is None or not self.hub.is_connected(event.operator_id):
             return 0
         return self._send_card(await self.cards.open(event))
 

@@ -59,6 +59,10 @@ class Hub:
     def connections(self) -> list[Connection]:
         return [c for connections in self._by_user.values() for c in connections]
 
+    def is_connected(self, user_id: uuid.UUID) -> bool:
+        """Whether the user has a socket open on this instance."""
+        return user_id in self._by_user
+
     def connected_users(self, role: UserRole | None = None) -> set[uuid.UUID]:
         return {c.user_id for c in self.connections() if role is None or c.role == role}
 
